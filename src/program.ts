@@ -1,0 +1,89 @@
+import { FileSystem } from "@effect/platform"
+import { pathToFileURL } from "node:url"
+import { Array as Arr, Clock, Duration, Effect, Layer, Option } from "effect"
+import { Timeout } from "./schema/errors.js"
+import type { Outcome, RunResult } from "./schema/report.js"
+import { Providers } from "./providers/index.js"
+import { AuthFile } from "./services/AuthFile.js"
+import type { QuotaProvider } from "./services/QuotaProvider.js"
+
+export interface RunOptions {
+  /** Provider ids to ask; empty asks every configured one. */
+  readonly only: ReadonlyArray<string>
+  readonly timeoutSeconds: number
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 10
+
+/** Accounts of one provider asked at once; Google users can have dozens. */
+const ACCOUNT_CONCURRENCY = 16
+
+/**
+ * The whole job: every selected provider at once, each account under its own timeout, then every outcome kept
+ * (a failure is an outcome too). Never fails: whatever goes wrong is in the result.
+ */
+export const run = (options: RunOptions): Effect.Effect<RunResult, never, Providers | AuthFile | FileSystem.FileSystem> =>
+  Effect.gen(function*() {
+    const auth = yield* AuthFile
+    const fs = yield* FileSystem.FileSystem
+    const providers = (yield* Providers).filter((p) => options.only.length === 0 || options.only.includes(p.id))
+    const seconds = options.timeoutSeconds
+
+    // `disconnect` lets the timeout answer at once even if the interrupted request is slow to wind down.
+    const bounded = <A, E>(provider: QuotaProvider, effect: Effect.Effect<A, E>) =>
+      effect.pipe(
+        Effect.disconnect,
+        Effect.timeoutFail({ duration: Duration.seconds(seconds), onTimeout: () => new Timeout({ provider: provider.id, seconds }) })
+      )
+
+    const ask = (provider: QuotaProvider): Effect.Effect<ReadonlyArray<Outcome>> =>
+      bounded(provider, provider.accounts).pipe(
+        Effect.flatMap((accounts) =>
+          Effect.forEach(accounts, (account) =>
+            bounded(provider, account.query).pipe(
+              Effect.match({
+                onFailure: (error): Outcome => ({ _tag: "Failed", id: provider.id, name: provider.name, account: account.label, error }),
+                onSuccess: (report): Outcome => ({
+                  _tag: "Reported",
+                  id: provider.id,
+                  name: provider.name,
+                  report: { ...report, account: report.account ?? account.label }
+                })
+              })
+            ), { concurrency: ACCOUNT_CONCURRENCY })
+        ),
+        Effect.catchAll((error) =>
+          Effect.succeed([{ _tag: "Failed", id: provider.id, name: provider.name, account: null, error } as const])
+        )
+      )
+
+    const authProblem = yield* auth.load.pipe(Effect.flip, Effect.option)
+    const outcomes = yield* Effect.forEach(providers, ask, { concurrency: "unbounded" })
+    const sources = yield* Effect.forEach(
+      providers.flatMap((provider) => provider.sources.map((source) => ({ name: provider.name, ...source }))),
+      (source) => Effect.map(fs.exists(source.path).pipe(Effect.orElseSucceed(() => false)), (exists) => ({ ...source, exists }))
+    )
+    return {
+      generatedAt: new Date(yield* Clock.currentTimeMillis),
+      outcomes: [
+        ...Option.match(authProblem, {
+          onNone: () => [],
+          onSome: (error): Array<Outcome> => [{ _tag: "Failed", id: "opencode", name: "OpenCode", account: null, error }]
+        }),
+        ...Arr.flatten(outcomes)
+      ],
+      sources
+    }
+  })
+
+/** 0 all answered, 1 something failed (the report still printed), 2 nothing is configured. */
+export const exitCode = (result: RunResult): 0 | 1 | 2 =>
+  result.outcomes.length === 0 ? 2 : result.outcomes.some((o) => o._tag === "Failed") ? 1 : 0
+
+/** Everything `run` needs but the platform (HttpClient, FileSystem, Path), which each face provides. */
+export const layer = Providers.layer.pipe(Layer.provideMerge(AuthFile.layer))
+
+// `tsx src/program.ts` runs the CLI; importing this module (library, plugin) does not.
+if (typeof process !== "undefined" && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void import("./cli/main.js")
+}

@@ -1,0 +1,103 @@
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { Clock, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { AnyEntry } from "../schema/auth.js"
+import { TokenExpired } from "../schema/errors.js"
+import { JwtPayload, type WhamRateLimit, WhamUsage, type WhamWindow } from "../schema/openai.js"
+import type { Note, Scope, Window } from "../schema/report.js"
+import { AuthFile } from "../services/AuthFile.js"
+import { baseUrl, jsonClient } from "../services/Http.js"
+import { type QuotaProvider } from "../services/QuotaProvider.js"
+import { titleCase } from "../services/Text.js"
+
+const ID = "openai"
+const NAME = "OpenAI"
+const AUTH_KEYS = ["openai"]
+
+/** ChatGPT / Codex subscription limits. Only OAuth logins have them; an `api` key entry is not configured. */
+export const makeOpenAi = Effect.gen(function*() {
+  const auth = yield* AuthFile
+  const http = yield* HttpClient.HttpClient
+
+  const accounts = Effect.gen(function*() {
+    const entry = yield* auth.entry(ID, AUTH_KEYS, AnyEntry)
+    if (Option.isNone(entry) || entry.value.value.type !== "oauth") return []
+    const credentials = entry.value.value
+    const claims = decodeClaims(credentials.access)
+    const accountId = credentials.accountId ?? claims?.["https://api.openai.com/auth"]?.chatgpt_account_id
+    const email = claims?.["https://api.openai.com/profile"]?.email ?? null
+    const root = yield* baseUrl(ID, "MYSTATUS_OPENAI_BASE_URL", "https://chatgpt.com")
+    const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [credentials.access, credentials.refresh] })
+
+    const query = Effect.gen(function*() {
+      // The refresh token rotates and OpenCode owns it: spending it here would log the user out there.
+      if (credentials.expires <= (yield* Clock.currentTimeMillis)) {
+        return yield* new TokenExpired({ provider: ID, expiredAt: credentials.expires })
+      }
+      const usage = yield* client.json(
+        HttpClientRequest.get("/backend-api/wham/usage").pipe(
+          HttpClientRequest.bearerToken(credentials.access),
+          accountId === undefined ? (request) => request : HttpClientRequest.setHeader("ChatGPT-Account-Id", accountId)
+        ),
+        WhamUsage
+      )
+      return toReport(usage, email, yield* Clock.currentTimeMillis)
+    })
+    return [{ label: email, query }]
+  })
+
+  return { id: ID, name: NAME, sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }], accounts } satisfies QuotaProvider
+})
+
+export class OpenAi extends Context.Tag("mystatus/providers/OpenAi")<OpenAi, QuotaProvider>() {
+  static readonly layer = Layer.effect(OpenAi, makeOpenAi)
+}
+
+const decodeClaims = (token: Redacted.Redacted<string>) => {
+  const payload = Redacted.value(token).split(".")[1]
+  return payload === undefined ? undefined : Option.getOrUndefined(Schema.decodeUnknownOption(JwtPayload)(payload))
+}
+
+const toReport = (usage: WhamUsage, email: string | null, now: number) => {
+  const windowsOf = (limit: WhamRateLimit | null | undefined, scope: Scope | null): Array<Window> =>
+    [limit?.primary_window, limit?.secondary_window].flatMap((window) => (window ? [toWindow(window, scope, now)] : []))
+
+  const windows = [
+    ...windowsOf(usage.rate_limit, null),
+    ...windowsOf(usage.code_review_rate_limit, { _tag: "Known", key: "codeReview" }),
+    ...(usage.additional_rate_limits ?? []).flatMap((extra) =>
+      windowsOf(extra.rate_limit, { _tag: "Named", name: extra.limit_name ?? extra.metered_feature ?? "Additional" })
+    )
+  ]
+  const notes: Array<Note> = []
+  if (usage.rate_limit?.limit_reached === true) notes.push({ _tag: "LimitReached" })
+  const credits = usage.credits
+  if (credits && (credits.has_credits === true || credits.unlimited === true)) {
+    notes.push({ _tag: "CreditsBalance", balance: formatBalance(credits.balance), unlimited: credits.unlimited === true })
+  }
+  return {
+    account: usage.email ?? email,
+    plan: usage.plan_type ? titleCase(usage.plan_type) : null,
+    windows,
+    notes
+  }
+}
+
+const toWindow = (window: WhamWindow, scope: Scope | null, now: number): Window => ({
+  scope,
+  windowSeconds: window.limit_window_seconds ?? null,
+  usedPercent: window.used_percent,
+  resetsAt: window.reset_at != null
+    ? new Date(window.reset_at * 1000)
+    : window.reset_after_seconds != null
+    ? new Date(now + window.reset_after_seconds * 1000)
+    : null,
+  used: null,
+  limit: null,
+  unit: null
+})
+
+/** Balances arrive as "0E-10", "12.5" or 12.5. */
+const formatBalance = (balance: string | number | null | undefined): string => {
+  const value = Number(balance ?? 0)
+  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : String(balance)
+}

@@ -1,0 +1,145 @@
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
+import { ApiEntry } from "../schema/auth.js"
+import { ApiError } from "../schema/errors.js"
+import type { Scope, Unit, Window } from "../schema/report.js"
+import { type QuotaLimit, QuotaLimitResponse } from "../schema/zhipu.js"
+import { AuthFile } from "../services/AuthFile.js"
+import { baseUrl, jsonClient } from "../services/Http.js"
+import { maskKey, type QuotaProvider } from "../services/QuotaProvider.js"
+import { titleCase } from "../services/Text.js"
+
+/** The GLM coding plan is one API sold twice: Zhipu AI in China, Z.ai elsewhere. */
+interface GlmPlatform {
+  readonly id: string
+  readonly name: string
+  /** The API's name in its own error messages. */
+  readonly service: string
+  readonly authKeys: ReadonlyArray<string>
+  readonly baseUrlVariable: string
+  readonly defaultBaseUrl: string
+}
+
+const makeGlm = (platform: GlmPlatform) =>
+  Effect.gen(function*() {
+    const auth = yield* AuthFile
+    const http = yield* HttpClient.HttpClient
+    const { id } = platform
+
+    const accounts = Effect.gen(function*() {
+      const entry = yield* auth.entry(id, platform.authKeys, ApiEntry)
+      if (Option.isNone(entry)) return []
+      const { key } = entry.value.value
+      const root = yield* baseUrl(id, platform.baseUrlVariable, platform.defaultBaseUrl)
+      const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [key] })
+      const endpoint = `${root}/api/monitor/usage/quota/limit`
+
+      const query = Effect.gen(function*() {
+        const response = yield* client.json(
+          // The raw key, as OpenCode's own GLM client and both peers send it (Bearer is also accepted).
+          HttpClientRequest.get("/api/monitor/usage/quota/limit").pipe(
+            HttpClientRequest.setHeader("authorization", Redacted.value(key))
+          ),
+          QuotaLimitResponse
+        )
+        if (response.success === false) {
+          return yield* new ApiError({
+            provider: id,
+            service: platform.service,
+            endpoint,
+            code: String(response.code ?? "unknown"),
+            detail: response.msg ?? ""
+          })
+        }
+        const now = yield* Clock.currentTimeMillis
+        const limits = response.data?.limits ?? response.limits ?? []
+        const plan = response.data?.planName ?? response.data?.level
+        return {
+          account: maskKey(Redacted.value(key)),
+          plan: plan ? titleCase(plan) : null,
+          windows: limits.flatMap((limit) => toWindow(limit, now)),
+          notes: []
+        }
+      })
+      return [{ label: maskKey(Redacted.value(key)), query }]
+    })
+
+    return { id, name: platform.name, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
+      QuotaProvider
+  })
+
+const HOUR = 3600
+const DAY = 24 * HOUR
+const WEEK = 7 * DAY
+/** The monthly MCP window: the length OpenAI and peers use for "monthly" (≈ 30.4 days). */
+const MONTH = 2_628_000
+
+/**
+ * Window length from (unit, number). Peers disagree on some units (provider-api-facts §2.4), so only the
+ * combinations seen in the wild are trusted, and `nextResetTime` must fit inside the claimed window.
+ */
+const windowSeconds = (limit: QuotaLimit, now: number): number | null => {
+  const n = limit.number ?? 1
+  const seconds = limit.unit === 3
+    ? n * HOUR
+    : limit.unit === 6
+    ? n * WEEK
+    : limit.unit === 1 || limit.unit === 4
+    ? n * DAY
+    : limit.unit === 5 && n === 1
+    ? MONTH
+    : null
+  const resetIn = limit.nextResetTime != null && limit.nextResetTime > 0 ? (limit.nextResetTime - now) / 1000 : null
+  // A reset further away than the window is long means we read the unit wrong: show no length rather than a false one.
+  return seconds !== null && resetIn !== null && resetIn > seconds * 1.05 + HOUR ? null : seconds
+}
+
+const KIND: Record<string, { readonly scope: Scope | null; readonly unit: Unit }> = {
+  TOKENS_LIMIT: { scope: null, unit: "tokens" },
+  TIME_LIMIT: { scope: { _tag: "Known", key: "mcp" }, unit: "calls" },
+  CREDIT_LIMIT: { scope: { _tag: "Known", key: "credits" }, unit: "credits" }
+}
+
+const toWindow = (limit: QuotaLimit, now: number): Array<Window> => {
+  const kind = KIND[limit.type] ?? { scope: { _tag: "Named", name: limit.type }, unit: null }
+  const total = limit.usage ?? null
+  const used = limit.currentValue ?? (total !== null && limit.remaining != null ? total - limit.remaining : null)
+  const usedPercent = limit.percentage ?? (used !== null && total ? (used / total) * 100 : null)
+  if (usedPercent === null) return []
+  return [{
+    scope: kind.scope,
+    windowSeconds: windowSeconds(limit, now),
+    usedPercent,
+    resetsAt: limit.nextResetTime != null && limit.nextResetTime > 0 ? new Date(limit.nextResetTime) : null,
+    // Token windows usually carry only a percentage: counts are shown only when the response has them.
+    used: total !== null ? used : null,
+    limit: used !== null ? total : null,
+    unit: total !== null && used !== null ? kind.unit : null
+  }]
+}
+
+export const makeZhipu = makeGlm({
+  id: "zhipu",
+  name: "Zhipu AI",
+  service: "Zhipu",
+  authKeys: ["zhipuai-coding-plan", "zhipu-coding-plan"],
+  baseUrlVariable: "MYSTATUS_ZHIPU_BASE_URL",
+  defaultBaseUrl: "https://bigmodel.cn"
+})
+
+export const makeZai = makeGlm({
+  id: "zai",
+  name: "Z.ai",
+  service: "Z.ai",
+  authKeys: ["zai-coding-plan"],
+  baseUrlVariable: "MYSTATUS_ZAI_BASE_URL",
+  defaultBaseUrl: "https://api.z.ai"
+})
+
+export class Zhipu extends Context.Tag("mystatus/providers/Zhipu")<Zhipu, QuotaProvider>() {
+  static readonly layer = Layer.effect(Zhipu, makeZhipu)
+}
+
+export class Zai extends Context.Tag("mystatus/providers/Zai")<Zai, QuotaProvider>() {
+  static readonly layer = Layer.effect(Zai, makeZai)
+}

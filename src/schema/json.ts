@@ -1,0 +1,45 @@
+import { Schema } from "effect"
+
+/**
+ * The `--json` contract, version 1. Scripts may decode the CLI's output with `JsonReport`.
+ * Messages are in the run's language; `tag`, numbers and ISO times are stable.
+ */
+export const JsonWindow = Schema.Struct({
+  label: Schema.String,
+  usedPercent: Schema.Number,
+  remainingPercent: Schema.Number,
+  resetsAt: Schema.NullOr(Schema.String),
+  windowSeconds: Schema.NullOr(Schema.Number),
+  used: Schema.NullOr(Schema.Number),
+  limit: Schema.NullOr(Schema.Number),
+  unit: Schema.NullOr(Schema.String)
+})
+export type JsonWindow = typeof JsonWindow.Type
+
+export const JsonError = Schema.Struct({
+  tag: Schema.String,
+  message: Schema.String,
+  fix: Schema.NullOr(Schema.String),
+  httpStatus: Schema.optional(Schema.Number)
+})
+
+export const JsonProvider = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  account: Schema.NullOr(Schema.String),
+  plan: Schema.NullOr(Schema.String),
+  status: Schema.Literal("ok", "error"),
+  windows: Schema.Array(JsonWindow),
+  warnings: Schema.Array(Schema.String),
+  /** Informational lines beyond the windows (e.g. a credits balance). */
+  notes: Schema.Array(Schema.String),
+  error: Schema.NullOr(JsonError)
+})
+export type JsonProvider = typeof JsonProvider.Type
+
+export const JsonReport = Schema.Struct({
+  version: Schema.Literal(1),
+  generatedAt: Schema.String,
+  providers: Schema.Array(JsonProvider)
+})
+export type JsonReport = typeof JsonReport.Type

@@ -1,0 +1,34 @@
+import { Schema } from "effect"
+
+/**
+ * `GET /api/monitor/usage/quota/limit` on bigmodel.cn and api.z.ai (provider-api-facts §2.4). HTTP 200 can still
+ * carry `success:false`; Z.ai sometimes puts `limits` at the root; token windows usually carry only `percentage`.
+ */
+const nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
+
+export const QuotaLimit = Schema.Struct({
+  type: Schema.String,
+  unit: nullable(Schema.Number),
+  number: nullable(Schema.Number),
+  /** Used, 0–100. */
+  percentage: nullable(Schema.Number),
+  /** Epoch milliseconds; missing or -1 on some TIME_LIMIT entries. */
+  nextResetTime: nullable(Schema.Number),
+  usage: nullable(Schema.Number),
+  currentValue: nullable(Schema.Number),
+  remaining: nullable(Schema.Number)
+})
+export type QuotaLimit = typeof QuotaLimit.Type
+
+const Limits = nullable(Schema.Array(QuotaLimit))
+
+export const QuotaLimitResponse = Schema.Struct({
+  code: nullable(Schema.Union(Schema.Number, Schema.String)),
+  msg: nullable(Schema.String),
+  success: nullable(Schema.Boolean),
+  data: nullable(
+    Schema.Struct({ limits: Limits, level: nullable(Schema.String), planName: nullable(Schema.String) })
+  ),
+  limits: Limits
+})
+export type QuotaLimitResponse = typeof QuotaLimitResponse.Type

@@ -1,0 +1,31 @@
+import type { Effect } from "effect"
+import type { QuotaError } from "../schema/errors.js"
+import type { AccountReport } from "../schema/report.js"
+
+/** A credential file, and the entry in it when the file is shared (`auth.json`). */
+export interface CredentialSource {
+  readonly path: string
+  readonly entry: string | null
+}
+
+/** One configured account of a provider, ready to be asked. */
+export interface Account {
+  /** How the user recognises it before the query answers (email, masked key, position); `null` if unknown. */
+  readonly label: string | null
+  readonly query: Effect.Effect<AccountReport, QuotaError>
+}
+
+/**
+ * The one capability every platform implements. `accounts` only reads local credentials (an empty list means
+ * "not configured", which is not an error); each account's `query` does the network work.
+ */
+export interface QuotaProvider {
+  readonly id: string
+  readonly name: string
+  /** Where its credentials are looked for (shown when nothing is configured). */
+  readonly sources: ReadonlyArray<CredentialSource>
+  readonly accounts: Effect.Effect<ReadonlyArray<Account>, QuotaError>
+}
+
+/** `9c89****AQVM`: enough to tell keys apart, never enough to use one. */
+export const maskKey = (key: string): string => (key.length <= 12 ? "****" : `${key.slice(0, 4)}****${key.slice(-4)}`)

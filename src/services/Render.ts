@@ -1,0 +1,183 @@
+import stringWidth from "string-width"
+import type { QuotaError } from "../schema/errors.js"
+import type { JsonProvider, JsonReport } from "../schema/json.js"
+import { type AccountReport, type Outcome, remainingPercent, type RunResult, WARN_AT_PERCENT, type Window } from "../schema/report.js"
+import { type Lang, messages, type Messages } from "./Messages.js"
+
+/**
+ * Rendering is a pure function of the run, the language and whether colour is wanted. Providers never
+ * format text; everything here reads the report model and the message catalogue.
+ */
+export interface RenderOptions {
+  readonly lang: Lang
+  readonly color: boolean
+}
+
+const BAR_WIDTH = 20
+
+export const span = (m: Messages, seconds: number): string => {
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 1) return m.lessThanAMinute
+  return m.duration({ days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 })
+}
+
+export const windowLabel = (m: Messages, window: Window): string => {
+  const parts = [
+    window.scope === null ? null : m.scope(window.scope),
+    window.windowSeconds === null ? null : m.windowLength(window.windowSeconds)
+  ].filter((part): part is string => part !== null)
+  if (parts.length > 0) return parts.join(" · ")
+  return window.unit === null ? m.usage : m.unit(window.unit)
+}
+
+const percent = (value: number) => `${Math.round(value)}%`
+
+export const warningsOf = (m: Messages, report: AccountReport): Array<string> => [
+  ...report.notes.flatMap((note) => (note._tag === "LimitReached" ? [m.limitReached] : [])),
+  ...report.windows
+    .filter((window) => window.usedPercent >= WARN_AT_PERCENT)
+    .map((window) => m.highUsage(windowLabel(m, window), percent(window.usedPercent)))
+]
+
+export const notesOf = (m: Messages, report: AccountReport): Array<string> =>
+  report.notes.flatMap((note) => (note._tag === "CreditsBalance" ? [m.credits(note.balance, note.unlimited)] : []))
+
+export const describeError = (
+  lang: Lang,
+  error: QuotaError,
+  name: string,
+  now: number
+): { readonly message: string; readonly fix: string | null } => {
+  const m = messages[lang]
+  const text = m.errors[error._tag] as (e: QuotaError, c: Parameters<Messages["errors"]["Timeout"]>[1]) => {
+    readonly message: string
+    readonly fix: string | null
+  }
+  return text(error, { name, now, span: (seconds) => span(m, seconds) })
+}
+
+const nameOf = (m: Messages, outcome: Outcome) => (outcome.id === "opencode" ? m.authFileName : outcome.name)
+
+// ---- text
+
+const SGR = { bold: "1", dim: "2", red: "31", green: "32", yellow: "33", cyan: "36" } as const
+type Style = keyof typeof SGR
+
+const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)))
+
+export const renderText = (result: RunResult, options: RenderOptions): string => {
+  const m = messages[options.lang]
+  const now = result.generatedAt.getTime()
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text)
+  const reported = result.outcomes.filter((o) => o._tag === "Reported")
+  const failed = result.outcomes.filter((o) => o._tag === "Failed")
+
+  if (result.outcomes.length === 0) return renderNothingConfigured(m, result)
+
+  const sections = reported.map(({ name, report }) => {
+    const header = [paint("bold", name), report.account, report.plan].filter((part) => part !== null).join(" · ")
+    const labels = report.windows.map((window) => windowLabel(m, window))
+    const labelWidth = Math.max(0, ...labels.map((label) => stringWidth(label)))
+    const lines = report.windows.map((window, i) => {
+      const left = remainingPercent(window)
+      const filled = Math.round((Math.min(100, Math.max(0, left)) / 100) * BAR_WIDTH)
+      const tone: Style = left <= 20 ? "red" : left <= 50 ? "yellow" : "green"
+      const bar = paint(tone, "█".repeat(filled)) + paint("dim", "░".repeat(BAR_WIDTH - filled))
+      const counts = window.used !== null && window.limit !== null
+        ? `  ${m.usedOf(number(options.lang, window.used), number(options.lang, window.limit), window.unit === null ? "" : m.unit(window.unit)).trim()}`
+        : ""
+      const reset = window.resetsAt === null
+        ? ""
+        : `  ${window.resetsAt.getTime() <= now ? m.resetDue : m.resetsIn(span(m, (window.resetsAt.getTime() - now) / 1000))}`
+      return `  ${padEnd(labels[i]!, labelWidth)}  ${bar} ${padEnd(m.left(percent(left)), 10)}${counts}${reset}`
+    })
+    if (lines.length === 0) lines.push(`  ${paint("dim", m.noWindows)}`)
+    const warnings = warningsOf(m, report).map((w) => `  ${paint("yellow", `⚠ ${w}`)}`)
+    const notes = notesOf(m, report).map((n) => `  ${n}`)
+    return [header, ...lines, ...warnings, ...notes].join("\n")
+  })
+
+  if (failed.length > 0) {
+    sections.push(
+      [
+        paint("red", paint("bold", m.failedHeader)),
+        ...failed.flatMap((outcome) => {
+          const { fix, message } = describeError(options.lang, outcome.error, outcome.name, now)
+          const who = [nameOf(m, outcome), outcome.account].filter((part) => part !== null).join(" · ")
+          return [`  ${paint("red", "✗")} ${who}: ${message}`, ...(fix === null ? [] : [`    ${m.fixPrefix} ${fix}`])]
+        })
+      ].join("\n")
+    )
+  }
+  return sections.join("\n\n") + "\n"
+}
+
+const renderNothingConfigured = (m: Messages, result: RunResult): string =>
+  [
+    m.nothingConfigured,
+    "",
+    m.supportedAccounts,
+    ...result.sources.map((source) =>
+      `  • ${source.entry === null ? m.setupFile(source.name, source.path) : m.setupEntry(source.name, source.entry, source.path)}`
+    ),
+    "",
+    m.lookedAt,
+    ...[...new Map(result.sources.map((source) => [source.path, source.exists])).entries()].map(
+      ([path, exists]) => `  ${path} (${exists ? m.found : m.notFound})`
+    )
+  ].join("\n") + "\n"
+
+const number = (lang: Lang, value: number) => new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US").format(value)
+
+// ---- JSON
+
+export const toJson = (result: RunResult, lang: Lang): JsonReport => {
+  const m = messages[lang]
+  const now = result.generatedAt.getTime()
+  return {
+    version: 1,
+    generatedAt: result.generatedAt.toISOString(),
+    providers: result.outcomes.map((outcome): JsonProvider => {
+      if (outcome._tag === "Failed") {
+        const { fix, message } = describeError(lang, outcome.error, outcome.name, now)
+        return {
+          id: outcome.id,
+          name: nameOf(m, outcome),
+          account: outcome.account,
+          plan: null,
+          status: "error",
+          windows: [],
+          warnings: [],
+          notes: [],
+          error: {
+            tag: outcome.error._tag,
+            message,
+            fix,
+            ...(outcome.error._tag === "HttpError" ? { httpStatus: outcome.error.status } : {})
+          }
+        }
+      }
+      const { report } = outcome
+      return {
+        id: outcome.id,
+        name: outcome.name,
+        account: report.account,
+        plan: report.plan,
+        status: "ok",
+        windows: report.windows.map((window) => ({
+          label: windowLabel(m, window),
+          usedPercent: window.usedPercent,
+          remainingPercent: remainingPercent(window),
+          resetsAt: window.resetsAt === null ? null : window.resetsAt.toISOString(),
+          windowSeconds: window.windowSeconds,
+          used: window.used,
+          limit: window.limit,
+          unit: window.unit
+        })),
+        warnings: warningsOf(m, report),
+        notes: notesOf(m, report),
+        error: null
+      }
+    })
+  }
+}
