@@ -10,64 +10,79 @@ import { JsonReport } from "../schema/json.js"
 import { detectLang, LANGS } from "../services/Messages.js"
 import { renderText, toJson } from "../services/Render.js"
 
-const optionalEnv = (name: string) => Config.string(name).pipe(Config.option)
+/** The environment the CLI reads besides credentials, decoded like every other outside input. */
+const Environment = Config.all({
+  LC_ALL: Config.option(Config.string("LC_ALL")),
+  LC_MESSAGES: Config.option(Config.string("LC_MESSAGES")),
+  LANG: Config.option(Config.string("LANG")),
+  NO_COLOR: Config.option(Config.string("NO_COLOR"))
+})
 
-const command = Command.make(
-  "mystatus",
-  {
-    json: Options.boolean("json").pipe(Options.withDescription("Print the report as JSON (contract version 1)")),
-    provider: Options.text("provider").pipe(
-      Options.repeated,
-      Options.withDescription("Only ask this provider (repeatable, or comma-separated): openai, zhipu, zai")
-    ),
-    timeout: Options.integer("timeout").pipe(
-      Options.withDefault(DEFAULT_TIMEOUT_SECONDS),
-      Options.filterMap((n) => (n > 0 ? Option.some(n) : Option.none()), "--timeout must be a positive number of seconds"),
-      Options.withDescription("Seconds each provider may take")
-    ),
-    lang: Options.choice("lang", LANGS).pipe(
-      Options.optional,
-      Options.withDescription("Language (default: from LC_ALL, LC_MESSAGES, LANG)")
-    ),
-    noColor: Options.boolean("no-color").pipe(Options.withDescription("Never colour the output"))
-  },
-  (args) =>
-    Effect.gen(function*() {
-      const known = (yield* Providers).map((p) => p.id)
-      const only = args.provider.flatMap((value) => value.split(",")).map((id) => id.trim()).filter((id) => id !== "")
-      const unknown = only.filter((id) => !known.includes(id))
-      if (unknown.length > 0) {
-        yield* Console.error(`Unknown provider: ${unknown.join(", ")}. Known providers: ${known.join(", ")}.`)
-        process.exitCode = 2
-        return
-      }
-      const env = yield* Config.all({
-        LC_ALL: optionalEnv("LC_ALL"),
-        LC_MESSAGES: optionalEnv("LC_MESSAGES"),
-        LANG: optionalEnv("LANG"),
-        NO_COLOR: optionalEnv("NO_COLOR")
-      }).pipe(Effect.orElseSucceed(() => ({ LC_ALL: Option.none(), LC_MESSAGES: Option.none(), LANG: Option.none(), NO_COLOR: Option.none() })))
-      const lang = Option.getOrElse(args.lang, () =>
-        detectLang({
-          LC_ALL: Option.getOrUndefined(env.LC_ALL),
-          LC_MESSAGES: Option.getOrUndefined(env.LC_MESSAGES),
-          LANG: Option.getOrUndefined(env.LANG)
-        }, Intl.DateTimeFormat().resolvedOptions().locale))
-      const color = !args.noColor && process.stdout.isTTY === true && Option.isNone(env.NO_COLOR)
+const command = (ids: ReadonlyArray<string>, color: boolean, env: Config.Config.Success<typeof Environment>) =>
+  Command.make(
+    "mystatus",
+    {
+      json: Options.boolean("json").pipe(Options.withDescription("Print the report as JSON (contract version 1).")),
+      provider: Options.choice("provider", ids).pipe(
+        Options.repeated,
+        Options.withDescription("Ask only this provider; repeat for several. Default: every configured one.")
+      ),
+      timeout: Options.integer("timeout").pipe(
+        Options.withDefault(DEFAULT_TIMEOUT_SECONDS),
+        Options.filterMap((n) => (n > 0 ? Option.some(n) : Option.none()), "--timeout must be a positive number of seconds"),
+        Options.withDescription("Seconds each provider may take.")
+      ),
+      lang: Options.choice("lang", LANGS).pipe(
+        Options.optional,
+        Options.withDescription("Language. Default: from LC_ALL, LC_MESSAGES or LANG, then the system locale.")
+      ),
+      noColor: Options.boolean("no-color").pipe(Options.withDescription("Never colour the output (also: NO_COLOR)."))
+    },
+    (args) =>
+      Effect.gen(function*() {
+        const lang = Option.getOrElse(args.lang, () =>
+          detectLang({
+            LC_ALL: Option.getOrUndefined(env.LC_ALL),
+            LC_MESSAGES: Option.getOrUndefined(env.LC_MESSAGES),
+            LANG: Option.getOrUndefined(env.LANG)
+          }, Intl.DateTimeFormat().resolvedOptions().locale))
+        const result = yield* run({ only: args.provider, timeoutSeconds: args.timeout })
+        yield* Console.log(
+          args.json
+            ? JSON.stringify(yield* Schema.encode(JsonReport)(toJson(result, lang)), null, 2)
+            : renderText(result, { lang, color: color && !args.noColor }).trimEnd()
+        )
+        process.exitCode = exitCode(result)
+      })
+  )
 
-      const result = yield* run({ only, timeoutSeconds: args.timeout })
-      const output = args.json
-        ? JSON.stringify(yield* Schema.encode(JsonReport)(toJson(result, lang)), null, 2)
-        : renderText(result, { lang, color }).trimEnd()
-      yield* Console.log(output)
-      process.exitCode = exitCode(result)
+const ANSI = /\u001b\[[0-9;]*m/g
+
+/** @effect/cli always colours its help and errors; without colour we strip it on the way out. */
+const withoutColor = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Console.consoleWith((console) => {
+    const strip = (args: ReadonlyArray<unknown>) => args.map((arg) => (typeof arg === "string" ? arg.replace(ANSI, "") : arg))
+    return Console.withConsole(effect, {
+      ...console,
+      log: (...args) => console.log(...strip(args)),
+      error: (...args) => console.error(...strip(args))
     })
-)
+  })
 
-const cli = Command.run(command, { name: "mystatus", version: pkg.version })
+const main = Effect.gen(function*() {
+  const ids = (yield* Providers).map((provider) => provider.id)
+  const env = yield* Environment.pipe(
+    Effect.orElseSucceed(() => ({ LC_ALL: Option.none(), LC_MESSAGES: Option.none(), LANG: Option.none(), NO_COLOR: Option.none() }))
+  )
+  // NO_COLOR: any value, even empty, turns colour off (no-color.org).
+  const color = process.stdout.isTTY === true && Option.isNone(env.NO_COLOR) && !process.argv.includes("--no-color")
+  const cli = Command.run(command(ids, color, env), { name: "mystatus", version: pkg.version })(process.argv).pipe(
+    Effect.catchIf(ValidationError.isValidationError, () => Effect.sync(() => void (process.exitCode = 2)))
+  )
+  yield* color ? cli : withoutColor(cli)
+})
 
-cli(process.argv).pipe(
-  Effect.catchIf(ValidationError.isValidationError, () => Effect.sync(() => { process.exitCode = 2 })),
+main.pipe(
   Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, FetchHttpClient.layer)))),
   NodeRuntime.runMain
 )

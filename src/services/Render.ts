@@ -16,7 +16,7 @@ export interface RenderOptions {
 const BAR_WIDTH = 20
 
 export const span = (m: Messages, seconds: number): string => {
-  const minutes = Math.floor(seconds / 60)
+  const minutes = Math.round(seconds / 60)
   if (minutes < 1) return m.lessThanAMinute
   return m.duration({ days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 })
 }
@@ -76,21 +76,35 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
 
   const sections = reported.map(({ name, report }) => {
     const header = [paint("bold", name), report.account, report.plan].filter((part) => part !== null).join(" · ")
-    const labels = report.windows.map((window) => windowLabel(m, window))
-    const labelWidth = Math.max(0, ...labels.map((label) => stringWidth(label)))
-    const lines = report.windows.map((window, i) => {
+    const rows = report.windows.map((window) => {
       const left = remainingPercent(window)
       const filled = Math.round((Math.min(100, Math.max(0, left)) / 100) * BAR_WIDTH)
       const tone: Style = left <= 20 ? "red" : left <= 50 ? "yellow" : "green"
-      const bar = paint(tone, "█".repeat(filled)) + paint("dim", "░".repeat(BAR_WIDTH - filled))
-      const counts = window.used !== null && window.limit !== null
-        ? `  ${m.usedOf(number(options.lang, window.used), number(options.lang, window.limit), window.unit === null ? "" : m.unit(window.unit)).trim()}`
-        : ""
-      const reset = window.resetsAt === null
-        ? ""
-        : `  ${window.resetsAt.getTime() <= now ? m.resetDue : m.resetsIn(span(m, (window.resetsAt.getTime() - now) / 1000))}`
-      return `  ${padEnd(labels[i]!, labelWidth)}  ${bar} ${padEnd(m.left(percent(left)), 10)}${counts}${reset}`
+      return {
+        label: windowLabel(m, window),
+        bar: paint(tone, "█".repeat(filled)) + paint("dim", "░".repeat(BAR_WIDTH - filled)),
+        left: m.left(percent(left)),
+        counts: window.used !== null && window.limit !== null
+          ? m.usedOf(number(options.lang, window.used), number(options.lang, window.limit), window.unit === null ? "" : m.unit(window.unit)).trim()
+          : "",
+        reset: window.resetsAt === null
+          ? ""
+          : window.resetsAt.getTime() <= now
+          ? m.resetDue
+          : m.resetsIn(span(m, (window.resetsAt.getTime() - now) / 1000))
+      }
     })
+    const width = (key: "label" | "left" | "counts") => Math.max(0, ...rows.map((row) => stringWidth(row[key])))
+    const [labelWidth, leftWidth, countsWidth] = [width("label"), width("left"), width("counts")]
+    const lines = rows.map((row) =>
+      [
+        `  ${padEnd(row.label, labelWidth)}`,
+        row.bar,
+        padEnd(row.left, leftWidth),
+        ...(countsWidth > 0 ? [padEnd(row.counts, countsWidth)] : []),
+        row.reset
+      ].join("  ").trimEnd()
+    )
     if (lines.length === 0) lines.push(`  ${paint("dim", m.noWindows)}`)
     const warnings = warningsOf(m, report).map((w) => `  ${paint("yellow", `⚠ ${w}`)}`)
     const notes = notesOf(m, report).map((n) => `  ${n}`)

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { exitCode } from "../src/program.js"
+import { fakeServer } from "./support/FakeServer.js"
+import { authEntries, baseUrlEnv, happyRoutes, PATHS, zaiRootLimits } from "./support/fixtures.js"
+import { home, runWith } from "./support/Home.js"
+import { errorOf, ids, reportOf } from "./support/outcomes.js"
+
+const allConfigured = (routes = happyRoutes(Date.now()), options: { readonly timeoutSeconds?: number } = {}) =>
+  Effect.gen(function*() {
+    const now = Date.now()
+    const server = yield* fakeServer(routes)
+    const h = yield* home
+    h.authJson(authEntries(now))
+    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, options)
+    return { server, result, home: h }
+  })
+
+describe("program", () => {
+  it.scopedLive("reports every configured provider, in order, and ignores unknown auth.json keys", () =>
+    Effect.gen(function*() {
+      const { result } = yield* allConfigured()
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
+      expect(exitCode(result)).toBe(0)
+    }))
+
+  it.scopedLive("a hanging provider times out alone and does not delay the others past the timeout", () =>
+    Effect.gen(function*() {
+      const routes = { ...happyRoutes(Date.now()), [`GET ${PATHS.zhipu}`]: { hang: true } }
+      const started = Date.now()
+      const { result } = yield* allConfigured(routes, { timeoutSeconds: 1 })
+      const elapsed = Date.now() - started
+      expect(errorOf(result, "zhipu")).toMatchObject({ _tag: "Timeout", provider: "zhipu", seconds: 1 })
+      reportOf(result, "openai")
+      reportOf(result, "zai")
+      expect(exitCode(result)).toBe(1)
+      // The run ends at the timeout, not when the hang ends (never): a bound, not a speed measurement.
+      expect(elapsed).toBeLessThan(1000 + 3000)
+    }))
+
+  it.scopedLive("providers run concurrently: all three requests are in flight at once", () =>
+    Effect.gen(function*() {
+      const slow = Object.fromEntries(
+        Object.entries(happyRoutes(Date.now())).map(([key, scenario]) => [key, { ...scenario, delayMs: 300 }])
+      )
+      const { result, server } = yield* allConfigured(slow)
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
+      expect(server.maxInFlight()).toBe(3)
+    }))
+
+  it.scopedLive("HTTP errors carry the status and Retry-After; malformed bodies are DecodeErrors naming the provider", () =>
+    Effect.gen(function*() {
+      const { result } = yield* allConfigured({
+        [`GET ${PATHS.openai}`]: { status: 429, headers: { "retry-after": "120" }, body: { error: "slow down" } },
+        [`GET ${PATHS.zhipu}`]: { body: "<html>not json</html>" },
+        [`GET ${PATHS.zai}`]: { body: { success: true, data: { limits: [{ type: "TOKENS_LIMIT", percentage: "lots" }] } } }
+      })
+      expect(errorOf(result, "openai")).toMatchObject({ _tag: "HttpError", status: 429, retryAfterSeconds: 120 })
+      expect(errorOf(result, "zhipu")).toMatchObject({ _tag: "DecodeError", provider: "zhipu" })
+      const zai = errorOf(result, "zai")
+      expect(zai).toMatchObject({ _tag: "DecodeError", provider: "zai" })
+      expect(zai._tag === "DecodeError" && zai.problem).toContain("percentage")
+    }))
+
+  it.scopedLive("an unreachable endpoint is a NetworkError for that provider only", () =>
+    Effect.gen(function*() {
+      const server = yield* fakeServer(happyRoutes(Date.now()))
+      const h = yield* home
+      h.authJson(authEntries(Date.now()))
+      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), MYSTATUS_OPENAI_BASE_URL: "http://127.0.0.1:9" })
+      expect(errorOf(result, "openai")._tag).toBe("NetworkError")
+      reportOf(result, "zhipu")
+    }))
+
+  it.scopedLive("a bad base URL variable is a ConfigInvalid for that provider only", () =>
+    Effect.gen(function*() {
+      const server = yield* fakeServer(happyRoutes(Date.now()))
+      const h = yield* home
+      h.authJson(authEntries(Date.now()))
+      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), MYSTATUS_ZAI_BASE_URL: "ftp://nope" })
+      const error = errorOf(result, "zai")
+      expect(error).toMatchObject({ _tag: "ConfigInvalid" })
+      expect(JSON.stringify(error)).toContain("MYSTATUS_ZAI_BASE_URL")
+      reportOf(result, "zhipu")
+    }))
+
+  it.scopedLive("--provider narrows the run to the named providers", () =>
+    Effect.gen(function*() {
+      const server = yield* fakeServer(happyRoutes(Date.now()))
+      const h = yield* home
+      h.authJson(authEntries(Date.now()))
+      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, { only: ["zai"] })
+      expect(ids(result)).toEqual(["zai:Reported"])
+      expect(server.requests.map((r) => r.path)).toEqual([PATHS.zai])
+    }))
+})
+
+describe("auth.json", () => {
+  it.scopedLive("is read from $XDG_DATA_HOME/opencode when set", () =>
+    Effect.gen(function*() {
+      const server = yield* fakeServer(happyRoutes(Date.now()))
+      const h = yield* home
+      h.write("xdg/opencode/auth.json", { "zai-coding-plan": authEntries(Date.now())["zai-coding-plan"] })
+      h.authJson(authEntries(Date.now()))
+      const result = yield* runWith({ HOME: h.dir, XDG_DATA_HOME: join(h.dir, "xdg"), ...baseUrlEnv(server.url) })
+      expect(ids(result)).toEqual(["zai:Reported"])
+    }))
+
+  it.scopedLive("missing means nothing configured: no outcomes, exit code 2, the paths looked at", () =>
+    Effect.gen(function*() {
+      const h = yield* home
+      const result = yield* runWith({ HOME: h.dir })
+      expect(result.outcomes).toEqual([])
+      expect(exitCode(result)).toBe(2)
+      expect(result.sources.map((s) => [s.path, s.entry, s.exists])).toEqual([
+        [join(h.dir, ".local/share/opencode/auth.json"), "openai", false],
+        [join(h.dir, ".local/share/opencode/auth.json"), "zhipuai-coding-plan", false],
+        [join(h.dir, ".local/share/opencode/auth.json"), "zai-coding-plan", false]
+      ])
+    }))
+
+  it.scopedLive("not valid JSON is one error naming the path, without quoting the file", () =>
+    Effect.gen(function*() {
+      const h = yield* home
+      const file = h.write(".local/share/opencode/auth.json", `{"zai-coding-plan": {"type":"api","key":"SECRET-in-broken-file"`)
+      const result = yield* runWith({ HOME: h.dir })
+      expect(result.outcomes).toHaveLength(1)
+      const error = errorOf(result, "opencode")
+      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", path: file, cause: "not valid JSON" })
+      expect(JSON.stringify(result.outcomes)).not.toContain("SECRET-in-broken-file")
+      expect(exitCode(result)).toBe(1)
+    }))
+
+  it.scopedLive("unreadable (a directory in its place) is an error naming the path and cause", () =>
+    Effect.gen(function*() {
+      const h = yield* home
+      mkdirSync(join(h.dir, ".local/share/opencode/auth.json"), { recursive: true })
+      const result = yield* runWith({ HOME: h.dir })
+      const error = errorOf(result, "opencode")
+      expect(error._tag).toBe("AuthFileUnreadable")
+      expect(error._tag === "AuthFileUnreadable" && error.cause).toMatch(/EISDIR|directory/i)
+    }))
+
+  it.scopedLive("a top level that is not an object is an error, not a crash", () =>
+    Effect.gen(function*() {
+      const h = yield* home
+      h.authJson([1, 2, 3])
+      const result = yield* runWith({ HOME: h.dir })
+      expect(errorOf(result, "opencode")).toMatchObject({ cause: "the top level is not a JSON object" })
+    }))
+
+  it.scopedLive("a malformed entry fails its provider only; the rest of the report still runs", () =>
+    Effect.gen(function*() {
+      const now = Date.now()
+      const server = yield* fakeServer({ [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) } })
+      const h = yield* home
+      h.authJson({
+        openai: { type: "oauth", access: "x", refresh: "y" },
+        "zai-coding-plan": authEntries(now)["zai-coding-plan"]
+      })
+      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
+      expect(errorOf(result, "openai")).toMatchObject({ _tag: "CredentialsInvalid", problem: "expires: is missing" })
+      reportOf(result, "zai")
+    }))
+
+  it.scopedLive("credential files are byte-identical and not rewritten after a run", () =>
+    Effect.gen(function*() {
+      const now = Date.now()
+      const server = yield* fakeServer(happyRoutes(now))
+      const h = yield* home
+      h.authJson(authEntries(now))
+      const before = h.snapshot()
+      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
+      expect(h.snapshot()).toEqual(before)
+    }))
+})

@@ -1,0 +1,97 @@
+import { Effect, type Scope } from "effect"
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+
+/**
+ * A fake of every provider's quota API on 127.0.0.1 (port 0). Each route answers with a scenario; every request
+ * is recorded so tests can assert what was sent. Plain `node:http`, so the demo and benchmarks can use it too.
+ */
+export interface Scenario {
+  readonly status?: number
+  readonly headers?: Readonly<Record<string, string>>
+  /** A string is sent as it is (for malformed bodies); anything else as JSON. */
+  readonly body?: unknown
+  readonly delayMs?: number
+  /** Never answer. */
+  readonly hang?: boolean
+}
+
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  readonly query: string
+  readonly headers: IncomingHttpHeaders
+  readonly body: string
+}
+
+/** `"GET /api/x"` → what to answer; a list answers in turn, repeating its last. */
+export type Routes = Readonly<Record<string, Scenario | ReadonlyArray<Scenario>>>
+
+export interface FakeServer {
+  readonly url: string
+  readonly requests: ReadonlyArray<RecordedRequest>
+  /** The most requests that were being answered at the same moment. */
+  readonly maxInFlight: () => number
+  readonly route: (key: string, scenario: Scenario | ReadonlyArray<Scenario>) => void
+  readonly close: () => Promise<void>
+}
+
+export const startFakeServer = async (routes: Routes = {}): Promise<FakeServer> => {
+  const table = new Map(Object.entries(routes))
+  const hits = new Map<string, number>()
+  const requests: Array<RecordedRequest> = []
+  let inFlight = 0
+  let maxInFlight = 0
+  const server = createServer((req, res) => {
+    inFlight += 1
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    res.on("close", () => void (inFlight -= 1))
+    const chunks: Array<Buffer> = []
+    req.on("data", (chunk: Buffer) => chunks.push(chunk))
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1")
+      const key = `${req.method} ${url.pathname}`
+      requests.push({
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.search,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8")
+      })
+      const entry = table.get(key)
+      const count = hits.get(key) ?? 0
+      hits.set(key, count + 1)
+      const scenario: Scenario = entry === undefined
+        ? { status: 404, body: { error: `fake server has no route for ${key}` } }
+        : Array.isArray(entry)
+        ? entry[Math.min(count, entry.length - 1)]
+        : entry as Scenario
+      if (scenario.hang === true) return
+      setTimeout(() => respond(res, scenario), scenario.delayMs ?? 0)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    maxInFlight: () => maxInFlight,
+    route: (key, scenario) => void table.set(key, scenario),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+const respond = (res: ServerResponse, scenario: Scenario) => {
+  if (res.destroyed) return
+  const body = scenario.body === undefined ? "" : typeof scenario.body === "string" ? scenario.body : JSON.stringify(scenario.body)
+  res.writeHead(scenario.status ?? 200, { "content-type": "application/json", ...scenario.headers })
+  res.end(body)
+}
+
+/** The server as a scoped resource for `it.scoped` / `layer(...)`. */
+export const fakeServer = (routes: Routes = {}): Effect.Effect<FakeServer, never, Scope.Scope> =>
+  Effect.acquireRelease(Effect.promise(() => startFakeServer(routes)), (server) => Effect.promise(() => server.close()))

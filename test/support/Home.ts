@@ -1,0 +1,49 @@
+import { FetchHttpClient } from "@effect/platform"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import { ConfigProvider, Effect, Layer, type Scope } from "effect"
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { layer, run, type RunOptions } from "../../src/program.js"
+
+/** A throw-away HOME. Files are written once, and `snapshot` proves nothing was rewritten afterwards. */
+export interface Home {
+  readonly dir: string
+  readonly write: (relative: string, content: string | object) => string
+  readonly authJson: (entries: object) => string
+  readonly snapshot: () => ReadonlyMap<string, { readonly content: string; readonly mtimeMs: number }>
+}
+
+export const makeHome = (): Home & { readonly remove: () => void } => {
+  const dir = mkdtempSync(join(tmpdir(), "mystatus-home-"))
+  const write = (relative: string, content: string | object) => {
+    const file = join(dir, relative)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2))
+    return file
+  }
+  const files = (folder: string): Array<string> =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]
+    )
+  return {
+    dir,
+    write,
+    authJson: (entries) => write(".local/share/opencode/auth.json", entries),
+    snapshot: () =>
+      new Map(files(dir).map((file) => [file, { content: readFileSync(file, "utf8"), mtimeMs: statSync(file).mtimeMs }])),
+    remove: () => rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export const home: Effect.Effect<Home, never, Scope.Scope> = Effect.acquireRelease(
+  Effect.sync(makeHome),
+  (h) => Effect.sync(h.remove)
+)
+
+/** The program as the CLI runs it, with the environment given here instead of the process's. */
+export const runWith = (env: Readonly<Record<string, string>>, options: Partial<RunOptions> = {}) =>
+  run({ only: [], timeoutSeconds: 5, ...options }).pipe(
+    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, FetchHttpClient.layer)))),
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+  )
