@@ -2,20 +2,24 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
-import { exitCode } from "../src/program.js"
+import { exitCode, type RunOptions } from "../src/program.js"
 import { fakeServer } from "./support/FakeServer.js"
 import { authEntries, baseUrlEnv, happyRoutes, PATHS, zaiRootLimits } from "./support/fixtures.js"
 import { home, runWith } from "./support/Home.js"
 import { errorOf, ids, reportOf } from "./support/outcomes.js"
 
-const allConfigured = (routes = happyRoutes(Date.now()), options: { readonly timeoutSeconds?: number } = {}) =>
+const allConfigured = (
+  routes = happyRoutes(Date.now()),
+  options: Partial<RunOptions> = {},
+  env: Readonly<Record<string, string>> = {}
+) =>
   Effect.gen(function*() {
     const now = Date.now()
     const server = yield* fakeServer(routes)
     const h = yield* home
     h.authJson(authEntries(now))
-    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, options)
-    return { server, result, home: h }
+    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), ...env }, options)
+    return { server, result }
   })
 
 describe("program", () => {
@@ -66,20 +70,14 @@ describe("program", () => {
 
   it.scopedLive("an unreachable endpoint is a NetworkError for that provider only", () =>
     Effect.gen(function*() {
-      const server = yield* fakeServer(happyRoutes(Date.now()))
-      const h = yield* home
-      h.authJson(authEntries(Date.now()))
-      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), MYSTATUS_OPENAI_BASE_URL: "http://127.0.0.1:9" })
+      const { result } = yield* allConfigured(undefined, {}, { MYSTATUS_OPENAI_BASE_URL: "http://127.0.0.1:9" })
       expect(errorOf(result, "openai")._tag).toBe("NetworkError")
       reportOf(result, "zhipu")
     }))
 
   it.scopedLive("a bad base URL variable is a ConfigInvalid for that provider only", () =>
     Effect.gen(function*() {
-      const server = yield* fakeServer(happyRoutes(Date.now()))
-      const h = yield* home
-      h.authJson(authEntries(Date.now()))
-      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), MYSTATUS_ZAI_BASE_URL: "ftp://nope" })
+      const { result } = yield* allConfigured(undefined, {}, { MYSTATUS_ZAI_BASE_URL: "ftp://nope" })
       const error = errorOf(result, "zai")
       expect(error).toMatchObject({ _tag: "ConfigInvalid" })
       expect(JSON.stringify(error)).toContain("MYSTATUS_ZAI_BASE_URL")
@@ -88,10 +86,7 @@ describe("program", () => {
 
   it.scopedLive("--provider narrows the run to the named providers", () =>
     Effect.gen(function*() {
-      const server = yield* fakeServer(happyRoutes(Date.now()))
-      const h = yield* home
-      h.authJson(authEntries(Date.now()))
-      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, { only: ["zai"] })
+      const { result, server } = yield* allConfigured(undefined, { only: ["zai"] })
       expect(ids(result)).toEqual(["zai:Reported"])
       expect(server.requests.map((r) => r.path)).toEqual([PATHS.zai])
     }))
