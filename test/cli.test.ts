@@ -5,11 +5,21 @@ import pkg from "../package.json" with { type: "json" }
 import { JsonReport } from "../src/schema/json.js"
 import { runCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
-import { authEntries, baseUrlEnv, glmFailure, happyRoutes, OPENAI_ACCESS, PATHS, SECRETS } from "./support/fixtures.js"
+import {
+  authEntries,
+  baseUrlEnv,
+  COPILOT_RESET,
+  COPILOT_SECRETS,
+  glmFailure,
+  happyRoutes,
+  OPENAI_ACCESS,
+  PATHS,
+  SECRETS
+} from "./support/fixtures.js"
 import { makeHome } from "./support/Home.js"
 
 const HOUR = 3600_000
-const ALL_SECRETS = [...Object.values(SECRETS), OPENAI_ACCESS, "sk-FIXTURE-deepseek-SECRET"]
+const ALL_SECRETS = [...Object.values(SECRETS), ...Object.values(COPILOT_SECRETS), OPENAI_ACCESS, "sk-FIXTURE-deepseek-SECRET"]
 
 const cleanup: Array<() => unknown> = []
 afterEach(async () => {
@@ -40,9 +50,10 @@ describe("mystatus CLI", () => {
     expect(report.providers.map((p) => [p.id, p.status, p.account])).toEqual([
       ["openai", "ok", "dev@example.com"],
       ["zhipu", "ok", "9c89****AQVM"],
-      ["zai", "ok", "5b1e****Z7QX"]
+      ["zai", "ok", "5b1e****Z7QX"],
+      ["copilot", "ok", null]
     ])
-    const [openai, zhipu, zai] = report.providers
+    const [openai, zhipu, zai, copilot] = report.providers
     expect(openai!.windows.map((w) => [w.label, w.usedPercent, w.remainingPercent, w.windowSeconds])).toEqual([
       ["5-hour", 33, 67, 18000],
       ["Weekly", 81, 19, 604800]
@@ -55,6 +66,16 @@ describe("mystatus CLI", () => {
       ["MCP · Monthly", 78, 224, 1000, "calls"]
     ])
     expect(zai!.windows[1]).toMatchObject({ label: "MCP · Monthly", resetsAt: null })
+    expect(copilot!.windows).toEqual([{
+      label: "Premium requests",
+      usedPercent: 76.3,
+      remainingPercent: 23.7,
+      resetsAt: COPILOT_RESET.toISOString(),
+      windowSeconds: null,
+      used: 229,
+      limit: 300,
+      unit: "requests"
+    }])
     expectNoSecrets(stdout, stderr)
     expect(home.snapshot()).toEqual(before)
   })

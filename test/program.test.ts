@@ -26,7 +26,7 @@ describe("program", () => {
   it.scopedLive("reports every configured provider, in order, and ignores unknown auth.json keys", () =>
     Effect.gen(function*() {
       const { result } = yield* allConfigured()
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
       expect(exitCode(result)).toBe(0)
     }))
 
@@ -44,14 +44,14 @@ describe("program", () => {
       expect(elapsed).toBeLessThan(1000 + 3000)
     }))
 
-  it.scopedLive("providers run concurrently: all three requests are in flight at once", () =>
+  it.scopedLive("providers run concurrently: all their requests are in flight at once", () =>
     Effect.gen(function*() {
       const slow = Object.fromEntries(
         Object.entries(happyRoutes(Date.now())).map(([key, scenario]) => [key, { ...scenario, delayMs: 300 }])
       )
       const { result, server } = yield* allConfigured(slow)
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
-      expect(server.maxInFlight()).toBe(3)
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
+      expect(server.maxInFlight()).toBe(4)
     }))
 
   it.scopedLive("HTTP errors carry the status and Retry-After; malformed bodies are DecodeErrors naming the provider", () =>
@@ -109,10 +109,13 @@ describe("auth.json", () => {
       const result = yield* runWith({ HOME: h.dir })
       expect(result.outcomes).toEqual([])
       expect(exitCode(result)).toBe(2)
+      const auth = join(h.dir, ".local/share/opencode/auth.json")
       expect(result.sources.map((s) => [s.path, s.entry, s.exists])).toEqual([
-        [join(h.dir, ".local/share/opencode/auth.json"), "openai", false],
-        [join(h.dir, ".local/share/opencode/auth.json"), "zhipuai-coding-plan", false],
-        [join(h.dir, ".local/share/opencode/auth.json"), "zai-coding-plan", false]
+        [auth, "openai", false],
+        [auth, "zhipuai-coding-plan", false],
+        [auth, "zai-coding-plan", false],
+        [auth, "github-copilot", false],
+        [join(h.dir, ".config/opencode/copilot-quota-token.json"), null, false]
       ])
     }))
 
@@ -168,7 +171,7 @@ describe("auth.json", () => {
       h.authJson(authEntries(now))
       const before = h.snapshot()
       const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported"])
+      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
       expect(h.snapshot()).toEqual(before)
     }))
 })

@@ -5,7 +5,7 @@ import { Schema } from "effect"
  * (anomalyco/opencode `packages/opencode/src/auth/index.ts`). Each provider decodes only its own entry, so a
  * malformed entry fails that provider alone. Every leaf carries a fixed message: a decode error never echoes a value.
  */
-const fixed = (message: string) => ({ message: () => ({ message, override: true }) })
+export const fixed = (message: string) => ({ message: () => ({ message, override: true }) })
 
 /** A secret as stored: non-empty, no surrounding whitespace or newline (a pasted key often has one). */
 export const Secret = Schema.Redacted(

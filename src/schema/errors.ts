@@ -37,7 +37,9 @@ export class HttpError extends Schema.TaggedError<HttpError>()("HttpError", {
   endpoint: Schema.String,
   status: Schema.Number,
   body: Schema.String,
-  retryAfterSeconds: Schema.optional(Schema.Number)
+  retryAfterSeconds: Schema.optional(Schema.Number),
+  /** A provider-specific explanation the renderer adds to the fix (e.g. a token's missing permission). */
+  hint: Schema.optional(Schema.Literal("copilotPatPermission"))
 }) {}
 
 /** The endpoint answered 2xx but said the call failed (e.g. Zhipu's `success:false`). */
@@ -64,6 +66,13 @@ export class NetworkError extends Schema.TaggedError<NetworkError>()("NetworkErr
   cause: Schema.String
 }) {}
 
+/** OpenCode's Copilot login cannot read the quota API and no PAT is configured (seed FAQ, issue 6). */
+export class CopilotQuotaUnavailable extends Schema.TaggedError<CopilotQuotaUnavailable>()("CopilotQuotaUnavailable", {
+  provider: Schema.String,
+  status: Schema.Number,
+  patPath: Schema.String
+}) {}
+
 /** The provider did not finish within the run's per-provider timeout. */
 export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
   provider: Schema.String,
@@ -79,6 +88,7 @@ export const QuotaError = Schema.Union(
   ApiError,
   DecodeError,
   NetworkError,
+  CopilotQuotaUnavailable,
   Timeout
 )
 export type QuotaError = typeof QuotaError.Type

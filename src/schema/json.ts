@@ -12,7 +12,9 @@ export const JsonWindow = Schema.Struct({
   windowSeconds: Schema.NullOr(Schema.Number),
   used: Schema.NullOr(Schema.Number),
   limit: Schema.NullOr(Schema.Number),
-  unit: Schema.NullOr(Schema.String)
+  unit: Schema.NullOr(Schema.String),
+  /** Present (and true) only for a window without a limit. */
+  unlimited: Schema.optional(Schema.Literal(true))
 })
 export type JsonWindow = typeof JsonWindow.Type
 

@@ -10,7 +10,9 @@ export type Unit = typeof Unit.Type
  * name the provider gave (a model, a feature), shown as it is.
  */
 export const Scope = Schema.Union(
-  Schema.TaggedStruct("Known", { key: Schema.Literal("mcp", "codeReview", "credits") }),
+  Schema.TaggedStruct("Known", {
+    key: Schema.Literal("mcp", "codeReview", "credits", "premiumRequests", "chat", "completions")
+  }),
   Schema.TaggedStruct("Named", { name: Schema.String })
 )
 export type Scope = typeof Scope.Type
@@ -23,14 +25,26 @@ export const Window = Schema.Struct({
   resetsAt: Schema.NullOr(Schema.DateFromSelf),
   used: Schema.NullOr(Schema.Number),
   limit: Schema.NullOr(Schema.Number),
-  unit: Schema.NullOr(Unit)
+  unit: Schema.NullOr(Unit),
+  /** No limit at all: shown as unlimited, never as "0% used". */
+  unlimited: Schema.optional(Schema.Boolean)
 })
 export type Window = typeof Window.Type
 
 /** Facts about an account beyond its windows; the renderer words them. */
 export const Note = Schema.Union(
   Schema.TaggedStruct("LimitReached", {}),
-  Schema.TaggedStruct("CreditsBalance", { balance: Schema.String, unlimited: Schema.Boolean })
+  Schema.TaggedStruct("CreditsBalance", { balance: Schema.String, unlimited: Schema.Boolean }),
+  /** Past the limit, with the extra units used (Copilot's overage). */
+  Schema.TaggedStruct("OverQuota", { overage: Schema.Number, unit: Unit }),
+  Schema.TaggedStruct("TopModels", {
+    models: Schema.Array(Schema.Struct({ name: Schema.String, used: Schema.Number })),
+    unit: Unit
+  }),
+  /** The calendar month a usage report covers. */
+  Schema.TaggedStruct("BillingPeriod", { year: Schema.Number, month: Schema.Number }),
+  /** The account is billed by usage (AI credits), so the platform reports no quota for it. */
+  Schema.TaggedStruct("UsageBasedBilling", {})
 )
 export type Note = typeof Note.Type
 

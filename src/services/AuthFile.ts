@@ -1,9 +1,10 @@
 import { FileSystem, Path } from "@effect/platform"
-import { Config, Context, Effect, Layer, Option, Schema } from "effect"
+import { Context, Effect, Layer, Option, Schema } from "effect"
 import { AuthFileContent } from "../schema/auth.js"
 import { AuthFileUnreadable, CredentialsInvalid } from "../schema/errors.js"
 import { formatIssues } from "../schema/issues.js"
-import { homeDir } from "./Paths.js"
+import { readJsonFile } from "./JsonFile.js"
+import { absoluteDirFromEnv, homeDir } from "./Paths.js"
 
 /**
  * OpenCode's `auth.json`, read once per run and never written. A missing file means "no OpenCode accounts";
@@ -29,11 +30,7 @@ export class AuthFile extends Context.Tag("mystatus/AuthFile")<
       const fs = yield* FileSystem.FileSystem
       const path = yield* Path.Path
       const home = yield* homeDir
-      const xdgData = yield* Config.string("XDG_DATA_HOME").pipe(
-        Config.validate({ message: "must be absolute", validation: (dir) => path.isAbsolute(dir) }),
-        Config.option,
-        Effect.orElseSucceed(Option.none)
-      )
+      const xdgData = yield* absoluteDirFromEnv("XDG_DATA_HOME")
       // OpenCode uses xdg-basedir on every OS, Windows included (provider-api-facts §3).
       const file = path.join(
         Option.getOrElse(xdgData, () => path.join(home, ".local", "share")),
@@ -43,21 +40,18 @@ export class AuthFile extends Context.Tag("mystatus/AuthFile")<
       const unreadable = (cause: string) => new AuthFileUnreadable({ provider: "opencode", path: file, cause })
 
       const load = yield* Effect.cached(
-        Effect.gen(function*() {
-          if (!(yield* fs.exists(file).pipe(Effect.orElseSucceed(() => true)))) return Option.none()
-          const text = yield* fs.readFileString(file).pipe(
-            Effect.mapError((error) => unreadable(error.message))
-          )
-          // JSON.parse's message quotes the file's text, which holds secrets: say only that it is not JSON.
-          const json = yield* Schema.decodeUnknown(Schema.parseJson())(text).pipe(
-            Effect.mapError(() => unreadable("not valid JSON"))
-          )
-          return Option.some(
-            yield* Schema.decodeUnknown(AuthFileContent)(json).pipe(
-              Effect.mapError(() => unreadable("the top level is not a JSON object"))
-            )
-          )
-        })
+        readJsonFile(file).pipe(
+          Effect.mapError((error) => unreadable(error.cause)),
+          Effect.flatMap(Option.match({
+            onNone: () => Effect.succeedNone,
+            onSome: (json) =>
+              Schema.decodeUnknown(AuthFileContent)(json).pipe(
+                Effect.mapError(() => unreadable("the top level is not a JSON object")),
+                Effect.map(Option.some)
+              )
+          })),
+          Effect.provideService(FileSystem.FileSystem, fs)
+        )
       )
 
       return AuthFile.of({

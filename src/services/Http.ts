@@ -58,11 +58,12 @@ export const jsonClient = (client: HttpClient.HttpClient, options: {
 
     return {
       json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>) => {
-        const full = request.pipe(
-          HttpClientRequest.prependUrl(options.baseUrl),
-          HttpClientRequest.acceptJson,
-          HttpClientRequest.setHeader("user-agent", USER_AGENT)
-        )
+        // Defaults only: some endpoints want their own Accept or a particular client's User-Agent.
+        const full = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
+          accept: "application/json",
+          "user-agent": USER_AGENT,
+          ...request.headers
+        })
         const endpoint = full.url
         return client.execute(full).pipe(
           Effect.flatMap((response): Effect.Effect<A, JsonError | ParseResult.ParseError | HttpClientError.ResponseError> =>

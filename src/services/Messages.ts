@@ -37,6 +37,12 @@ export interface Messages {
   readonly highUsage: (label: string, percent: string) => string
   readonly limitReached: string
   readonly credits: (balance: string, unlimited: boolean) => string
+  readonly unlimited: string
+  readonly overQuota: string
+  readonly overage: (count: string, unit: string) => string
+  readonly topModels: (list: string) => string
+  readonly billingPeriod: (year: number, month: number) => string
+  readonly usageBasedBilling: string
   readonly noWindows: string
   readonly failedHeader: string
   readonly fixPrefix: string
@@ -48,6 +54,7 @@ export interface Messages {
   readonly found: string
   readonly notFound: string
   readonly authFileName: string
+  readonly hints: { readonly copilotPatPermission: string }
   readonly errors: ErrorTexts
 }
 
@@ -72,7 +79,14 @@ const en: Messages = {
   scope: (scope) =>
     scope._tag === "Named"
       ? scope.name
-      : { mcp: "MCP", codeReview: "Code review", credits: "Credits" }[scope.key],
+      : ({
+        mcp: "MCP",
+        codeReview: "Code review",
+        credits: "Credits",
+        premiumRequests: "Premium requests",
+        chat: "Chat",
+        completions: "Completions"
+      } as const)[scope.key],
   unit: (unit) => ({ tokens: "tokens", requests: "requests", calls: "calls", credits: "credits" })[unit],
   usage: "Usage",
   left: (percent) => `${percent} left`,
@@ -82,9 +96,15 @@ const en: Messages = {
   highUsage: (label, percent) => `${label}: ${percent} used`,
   limitReached: "Limit reached: requests are being refused until the next reset",
   credits: (balance, unlimited) => (unlimited ? "Credits: unlimited" : `Credits balance: ${balance}`),
+  unlimited: "Unlimited",
+  overQuota: "Over quota",
+  overage: (count, unit) => `Over quota: ${count} extra ${unit} this period`,
+  topModels: (list) => `Top models: ${list}`,
+  billingPeriod: (year, month) => `Billing period: ${year}-${String(month).padStart(2, "0")}`,
+  usageBasedBilling: "Billed by usage (AI credits): GitHub reports no premium-request quota for this account",
   noWindows: "No limits reported for this account",
   failedHeader: "Failed to query",
-  fixPrefix: "Fix:",
+  fixPrefix: "Fix: ",
   nothingConfigured: "No configured accounts found.",
   supportedAccounts: "mystatus reads the credentials your tools already store. Supported account types:",
   setupEntry: (name, entry, path) => `${name}: the "${entry}" entry in ${path} (log in with \`opencode auth login\`)`,
@@ -93,6 +113,10 @@ const en: Messages = {
   found: "found",
   notFound: "not found",
   authFileName: "OpenCode credentials",
+  hints: {
+    copilotPatPermission:
+      "The token must be a fine-grained personal access token with the account permission \"Plan: Read-only\", and \"username\" must be its owner's GitHub login."
+  },
   errors: {
     AuthFileUnreadable: (e) => ({
       message: `Unable to read authentication file ${e.path}: ${e.cause}`,
@@ -135,6 +159,16 @@ const en: Messages = {
       message: `Could not reach ${c.name} at ${e.endpoint}: ${e.cause}`,
       fix: "Check your network connection, proxy, or MYSTATUS_*_BASE_URL."
     }),
+    CopilotQuotaUnavailable: (e) => ({
+      message: `GitHub Copilot quota query unavailable: OpenCode's GitHub login cannot read the quota API (HTTP ${e.status}).`,
+      fix: [
+        "Create a fine-grained personal access token that can read your premium requests:",
+        "1. Open https://github.com/settings/personal-access-tokens/new and under \"Account permissions\" set \"Plan\" to \"Read-only\".",
+        `2. Save it in ${e.patPath} as {"token": "github_pat_...", "username": "<your GitHub login>", "tier": "pro"}; "tier" is required: free, pro, pro+, business or enterprise.`,
+        "3. Run mystatus again.",
+        "Or check the Copilot icon in the VS Code status bar, or https://github.com/settings/billing."
+      ].join("\n")
+    }),
     Timeout: (e, c) => ({
       message: `Request timeout (${e.seconds}s)`,
       fix: `${c.name} did not answer in time; try again, or allow longer with --timeout.`
@@ -161,7 +195,14 @@ const zh: Messages = {
   scope: (scope) =>
     scope._tag === "Named"
       ? scope.name
-      : { mcp: "MCP", codeReview: "代码审查", credits: "额度" }[scope.key],
+      : ({
+        mcp: "MCP",
+        codeReview: "代码审查",
+        credits: "额度",
+        premiumRequests: "高级请求",
+        chat: "聊天",
+        completions: "代码补全"
+      } as const)[scope.key],
   unit: (unit) => ({ tokens: "tokens", requests: "次请求", calls: "次调用", credits: "额度" })[unit],
   usage: "用量",
   left: (percent) => `剩余 ${percent}`,
@@ -171,6 +212,12 @@ const zh: Messages = {
   highUsage: (label, percent) => `${label}：已使用 ${percent}`,
   limitReached: "已达上限：在下次重置前请求会被拒绝",
   credits: (balance, unlimited) => (unlimited ? "额度：无限" : `额度余额：${balance}`),
+  unlimited: "无限制",
+  overQuota: "已超额",
+  overage: (count, unit) => `已超额：本周期额外使用 ${count} ${unit}`,
+  topModels: (list) => `最常用模型：${list}`,
+  billingPeriod: (year, month) => `计费周期：${year}-${String(month).padStart(2, "0")}`,
+  usageBasedBilling: "按用量计费（AI credits）：GitHub 不为此账户报告高级请求配额",
   noWindows: "此账户未返回任何限额",
   failedHeader: "查询失败",
   fixPrefix: "解决：",
@@ -182,6 +229,10 @@ const zh: Messages = {
   found: "存在",
   notFound: "不存在",
   authFileName: "OpenCode 凭据",
+  hints: {
+    copilotPatPermission:
+      "该令牌须是细粒度个人访问令牌（fine-grained PAT），并在账户权限中将 \"Plan\" 设为 \"Read-only\"；\"username\" 须是令牌所有者的 GitHub 用户名。"
+  },
   errors: {
     AuthFileUnreadable: (e) => ({
       message: `无法读取认证文件 ${e.path}：${e.cause}`,
@@ -222,6 +273,16 @@ const zh: Messages = {
     NetworkError: (e, c) => ({
       message: `无法连接 ${c.name}（${e.endpoint}）：${e.cause}`,
       fix: "请检查网络连接、代理或 MYSTATUS_*_BASE_URL。"
+    }),
+    CopilotQuotaUnavailable: (e) => ({
+      message: `GitHub Copilot 配额查询不可用：OpenCode 的 GitHub 登录无法读取配额接口（HTTP ${e.status}）。`,
+      fix: [
+        "请创建一个可读取高级请求用量的细粒度个人访问令牌：",
+        "1. 打开 https://github.com/settings/personal-access-tokens/new，在 \"Account permissions\" 中将 \"Plan\" 设为 \"Read-only\"。",
+        `2. 保存到 ${e.patPath}，内容为 {"token": "github_pat_...", "username": "<你的 GitHub 用户名>", "tier": "pro"}；"tier" 必填：free、pro、pro+、business 或 enterprise。`,
+        "3. 重新运行 mystatus。",
+        "也可以查看 VS Code 状态栏中的 Copilot 图标，或访问 https://github.com/settings/billing。"
+      ].join("\n")
     }),
     Timeout: (e, c) => ({
       message: `请求超时（${e.seconds}秒）`,

@@ -32,15 +32,35 @@ export const windowLabel = (m: Messages, window: Window): string => {
 
 const percent = (value: number) => `${Math.round(value)}%`
 
-export const warningsOf = (m: Messages, report: AccountReport): Array<string> => [
-  ...report.notes.flatMap((note) => (note._tag === "LimitReached" ? [m.limitReached] : [])),
+export const warningsOf = (m: Messages, lang: Lang, report: AccountReport): Array<string> => [
+  ...report.notes.flatMap((note) =>
+    note._tag === "LimitReached"
+      ? [m.limitReached]
+      : note._tag === "OverQuota"
+      ? [m.overage(number(lang, note.overage), m.unit(note.unit))]
+      : []
+  ),
   ...report.windows
-    .filter((window) => window.usedPercent >= WARN_AT_PERCENT)
+    .filter((window) => window.unlimited !== true && window.usedPercent >= WARN_AT_PERCENT)
     .map((window) => m.highUsage(windowLabel(m, window), percent(window.usedPercent)))
 ]
 
-export const notesOf = (m: Messages, report: AccountReport): Array<string> =>
-  report.notes.flatMap((note) => (note._tag === "CreditsBalance" ? [m.credits(note.balance, note.unlimited)] : []))
+export const notesOf = (m: Messages, lang: Lang, report: AccountReport): Array<string> =>
+  report.notes.flatMap((note) => {
+    switch (note._tag) {
+      case "CreditsBalance":
+        return [m.credits(note.balance, note.unlimited)]
+      case "TopModels":
+        return [m.topModels(note.models.map((model) => `${model.name} (${number(lang, model.used)})`).join(", "))]
+      case "BillingPeriod":
+        return [m.billingPeriod(note.year, note.month)]
+      case "UsageBasedBilling":
+        return [m.usageBasedBilling]
+      case "LimitReached":
+      case "OverQuota":
+        return []
+    }
+  })
 
 export const describeError = (
   lang: Lang,
@@ -53,7 +73,10 @@ export const describeError = (
     readonly message: string
     readonly fix: string | null
   }
-  return text(error, { name, now, span: (seconds) => span(m, seconds) })
+  const described = text(error, { name, now, span: (seconds) => span(m, seconds) })
+  const hint = error._tag === "HttpError" && error.hint !== undefined ? m.hints[error.hint] : null
+  // The provider knows better than the generic advice for a status.
+  return hint === null ? described : { ...described, fix: hint }
 }
 
 const nameOf = (m: Messages, outcome: Outcome) => (outcome.id === "opencode" ? m.authFileName : outcome.name)
@@ -78,12 +101,12 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
     const header = [paint("bold", name), report.account, report.plan].filter((part) => part !== null).join(" · ")
     const rows = report.windows.map((window) => {
       const left = remainingPercent(window)
-      const filled = Math.round((Math.min(100, Math.max(0, left)) / 100) * BAR_WIDTH)
-      const tone: Style = left <= 20 ? "red" : left <= 50 ? "yellow" : "green"
+      const filled = window.unlimited === true ? BAR_WIDTH : Math.round((Math.min(100, Math.max(0, left)) / 100) * BAR_WIDTH)
+      const tone: Style = window.unlimited === true ? "cyan" : left <= 20 ? "red" : left <= 50 ? "yellow" : "green"
       return {
         label: windowLabel(m, window),
         bar: paint(tone, "█".repeat(filled)) + paint("dim", "░".repeat(BAR_WIDTH - filled)),
-        left: m.left(percent(left)),
+        left: window.unlimited === true ? m.unlimited : left < 0 ? m.overQuota : m.left(percent(left)),
         counts: window.used !== null && window.limit !== null
           ? m.usedOf(number(options.lang, window.used), number(options.lang, window.limit), window.unit === null ? "" : m.unit(window.unit)).trim()
           : "",
@@ -106,8 +129,8 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
       ].join("  ").trimEnd()
     )
     if (lines.length === 0) lines.push(`  ${paint("dim", m.noWindows)}`)
-    const warnings = warningsOf(m, report).map((w) => `  ${paint("yellow", `⚠ ${w}`)}`)
-    const notes = notesOf(m, report).map((n) => `  ${n}`)
+    const warnings = warningsOf(m, options.lang, report).map((w) => `  ${paint("yellow", `⚠ ${w}`)}`)
+    const notes = notesOf(m, options.lang, report).map((n) => `  ${n}`)
     return [header, ...lines, ...warnings, ...notes].join("\n")
   })
 
@@ -118,7 +141,8 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         ...failed.flatMap((outcome) => {
           const { fix, message } = describeError(options.lang, outcome.error, outcome.name, now)
           const who = [nameOf(m, outcome), outcome.account].filter((part) => part !== null).join(" · ")
-          return [`  ${paint("red", "✗")} ${who}: ${message}`, ...(fix === null ? [] : [`    ${m.fixPrefix} ${fix}`])]
+          const fixLines = fix === null ? [] : `${m.fixPrefix}${fix}`.split("\n").map((line, i) => `${i === 0 ? "    " : "      "}${line}`)
+          return [`  ${paint("red", "✗")} ${who}: ${message}`, ...fixLines]
         })
       ].join("\n")
     )
@@ -144,6 +168,9 @@ const renderNothingConfigured = (m: Messages, result: RunResult): string =>
 const number = (lang: Lang, value: number) => new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US").format(value)
 
 // ---- JSON
+
+/** Percentages to 0.01: enough for any bar, and free of float noise (100 - 76.3 = 23.700000000000003). */
+const hundredths = (value: number) => Math.round(value * 100) / 100
 
 export const toJson = (result: RunResult, lang: Lang): JsonReport => {
   const m = messages[lang]
@@ -180,16 +207,17 @@ export const toJson = (result: RunResult, lang: Lang): JsonReport => {
         status: "ok",
         windows: report.windows.map((window) => ({
           label: windowLabel(m, window),
-          usedPercent: window.usedPercent,
-          remainingPercent: remainingPercent(window),
+          usedPercent: hundredths(window.usedPercent),
+          remainingPercent: hundredths(remainingPercent(window)),
           resetsAt: window.resetsAt === null ? null : window.resetsAt.toISOString(),
           windowSeconds: window.windowSeconds,
           used: window.used,
           limit: window.limit,
-          unit: window.unit
+          unit: window.unit,
+          ...(window.unlimited === true ? { unlimited: true as const } : {})
         })),
-        warnings: warningsOf(m, report),
-        notes: notesOf(m, report),
+        warnings: warningsOf(m, lang, report),
+        notes: notesOf(m, lang, report),
         error: null
       }
     })

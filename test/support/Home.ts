@@ -1,4 +1,4 @@
-import { FetchHttpClient } from "@effect/platform"
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { ConfigProvider, Effect, Layer, type Scope } from "effect"
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -41,9 +41,16 @@ export const home: Effect.Effect<Home, never, Scope.Scope> = Effect.acquireRelea
   (h) => Effect.sync(h.remove)
 )
 
-/** The program as the CLI runs it, with the environment given here instead of the process's. */
-export const runWith = (env: Readonly<Record<string, string>>, options: Partial<RunOptions> = {}) =>
+/**
+ * The program as the CLI runs it, with the environment given here instead of the process's. `http` swaps the
+ * HTTP client layer (still real HTTP), e.g. for one whose DNS sends test host names to 127.0.0.1.
+ */
+export const runWith = (
+  env: Readonly<Record<string, string>>,
+  options: Partial<RunOptions> = {},
+  http: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
+) =>
   run({ only: [], timeoutSeconds: 5, ...options }).pipe(
-    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, FetchHttpClient.layer)))),
+    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, http)))),
     Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
   )

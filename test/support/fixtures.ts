@@ -33,6 +33,7 @@ export const OPENAI_ACCESS = openaiJwt({ accountId: "acc-from-jwt", email: "dev@
 /** OpenCode `auth.json` entries (§3): oauth {access, refresh, expires ms, accountId?} and api {key}. */
 export const authEntries = (now: number) => ({
   openai: { type: "oauth", access: OPENAI_ACCESS, refresh: SECRETS.openaiRefresh, expires: now + DAY * 1000 },
+  "github-copilot": copilotEntry(),
   "zhipuai-coding-plan": { type: "api", key: SECRETS.zhipuKey },
   "zai-coding-plan": { type: "api", key: SECRETS.zaiKey },
   // Entries of providers we do not know are ignored (§3 lists many).
@@ -166,12 +167,137 @@ export const PATHS = {
 export const happyRoutes = (now: number): Routes => ({
   [`GET ${PATHS.openai}`]: { body: whamPlus(now) },
   [`GET ${PATHS.zhipu}`]: { body: glmLimits(now) },
-  [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) }
+  [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) },
+  [`GET ${COPILOT_PATHS.user}`]: { body: copilotUser }
 })
 
 /** Base URLs pointing every provider at the fake server; Zhipu and Z.ai share a path, so each gets a prefix. */
 export const baseUrlEnv = (url: string): Record<string, string> => ({
   MYSTATUS_OPENAI_BASE_URL: url,
   MYSTATUS_ZHIPU_BASE_URL: `${url}/zhipu`,
-  MYSTATUS_ZAI_BASE_URL: `${url}/zai`
+  MYSTATUS_ZAI_BASE_URL: `${url}/zai`,
+  MYSTATUS_GITHUB_API_URL: url
 })
+
+// ---- GitHub Copilot (§2.3)
+
+export const COPILOT_SECRETS = {
+  gho: "gho_FIXTURE0copilot0oauth0SECRET",
+  session: "tid=FIXTURE-copilot-session-SECRET;exp=1999999999",
+  pat: "github_pat_FIXTURE_copilot_pat_SECRET"
+} as const
+
+/** OpenCode's entry: `refresh` holds the gho_ token, `access` the same or a session token, `expires` 0 (§3). */
+export const copilotEntry = (extra: object = {}) => ({
+  type: "oauth",
+  refresh: COPILOT_SECRETS.gho,
+  access: COPILOT_SECRETS.gho,
+  expires: 0,
+  ...extra
+})
+
+const snapshot = (entitlement: number, remaining: number, extra: object = {}) => ({
+  entitlement,
+  remaining,
+  quota_remaining: remaining,
+  percent_remaining: Math.round((remaining / entitlement) * 1000) / 10,
+  overage_count: 0,
+  overage_permitted: false,
+  unlimited: false,
+  timestamp_utc: "2026-11-07T07:00:13.229Z",
+  ...extra
+})
+
+const UNLIMITED = { unlimited: true, entitlement: 0, remaining: 0, percent_remaining: 100 }
+
+/** Copilot allowances renew on the 1st of the month (UTC); fixtures use the coming one so countdowns stay positive. */
+const today = new Date()
+export const COPILOT_RESET = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1))
+
+/** Individual plan, 71 of 300 premium requests left (23.7 %), chat and completions unlimited (§2.3 example). */
+export const copilotUser = {
+  copilot_plan: "individual",
+  chat_enabled: true,
+  token_based_billing: false,
+  quota_reset_date: COPILOT_RESET.toISOString().slice(0, 10),
+  quota_reset_date_utc: COPILOT_RESET.toISOString(),
+  quota_snapshots: {
+    premium_interactions: snapshot(300, 71, { quota_id: "premium_interactions" }),
+    chat: { ...UNLIMITED, quota_id: "chat" },
+    completions: { ...UNLIMITED, quota_id: "completions" }
+  }
+}
+
+/** Only the date-only reset field (§2.3: `quota_reset_date` "YYYY-MM-DD"). */
+export const copilotDateOnlyReset = { ...copilotUser, quota_reset_date_utc: undefined }
+
+/** Over quota: negative `percent_remaining` with an overage count (§2.3 "can be negative when over: -0.33"). */
+export const copilotOverQuota = {
+  ...copilotUser,
+  quota_snapshots: {
+    ...copilotUser.quota_snapshots,
+    premium_interactions: { ...snapshot(300, -1), percent_remaining: -0.33, overage_count: 12, overage_permitted: true }
+  }
+}
+
+/** Unlimited premium requests: 100 % remaining, never "0 % used" of nothing (§2.3 "unlimited: true"). */
+export const copilotUnlimited = {
+  ...copilotUser,
+  copilot_plan: "enterprise",
+  quota_snapshots: { ...copilotUser.quota_snapshots, premium_interactions: UNLIMITED }
+}
+
+/** AI-credit (token-based billing) account: placeholder snapshots with entitlement 0 (§2.3 Gotchas). */
+export const copilotPlaceholder = {
+  ...copilotUser,
+  token_based_billing: true,
+  quota_snapshots: {
+    premium_interactions: { entitlement: 0, remaining: 0, percent_remaining: 100, unlimited: false, quota_id: "premium_interactions" },
+    chat: { entitlement: 0, remaining: 0, percent_remaining: 0, unlimited: false, quota_id: "chat" }
+  }
+}
+
+/** Free plan: chat and completions are limited too (§2.3 free/limited plans). */
+export const copilotFree = {
+  ...copilotUser,
+  copilot_plan: "free",
+  quota_snapshots: {
+    premium_interactions: snapshot(50, 40),
+    chat: snapshot(50, 10),
+    completions: snapshot(2000, 1500)
+  }
+}
+
+/** `copilot_internal/v2/token` (§2.3, REF). */
+export const copilotSessionToken = {
+  token: COPILOT_SECRETS.session,
+  expires_at: 1999999999,
+  refresh_in: 1500,
+  endpoints: { api: "https://api.individual.githubcopilot.com" }
+}
+
+/** `copilot-quota-token.json` (seed FAQ; §3). */
+export const copilotPatFile = (tier = "pro", extra: object = {}) => ({
+  token: COPILOT_SECRETS.pat,
+  username: "octo-dev",
+  tier,
+  ...extra
+})
+
+/** Public billing API, premium request report: usage items only, no limit (§2.3). */
+export const premiumRequestUsage = {
+  timePeriod: { year: 2026, month: 11 },
+  user: "octo-dev",
+  usageItems: [
+    { product: "Copilot", sku: "Copilot Premium Request", model: "Claude Sonnet 4", unitType: "requests", pricePerUnit: 0.04, grossQuantity: 120, grossAmount: 4.8, discountQuantity: 120, discountAmount: 4.8, netQuantity: 0, netAmount: 0 },
+    { product: "Copilot", sku: "Copilot Premium Request", model: "GPT-5", unitType: "requests", pricePerUnit: 0.04, grossQuantity: 40, grossAmount: 1.6, discountQuantity: 40, discountAmount: 1.6, netQuantity: 0, netAmount: 0 },
+    { product: "Copilot", sku: "Copilot Premium Request", model: "Gemini 2.5 Pro", unitType: "requests", pricePerUnit: 0.04, grossQuantity: 12, grossAmount: 0.48, discountQuantity: 12, discountAmount: 0.48, netQuantity: 0, netAmount: 0 },
+    { product: "Copilot", sku: "Copilot Premium Request", model: "o3", unitType: "requests", pricePerUnit: 0.04, grossQuantity: 3, grossAmount: 0.12, discountQuantity: 3, discountAmount: 0.12, netQuantity: 0, netAmount: 0 }
+  ]
+}
+
+export const COPILOT_PATHS = {
+  user: "/copilot_internal/user",
+  token: "/copilot_internal/v2/token",
+  billing: "/users/octo-dev/settings/billing/premium_request/usage"
+} as const
