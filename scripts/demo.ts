@@ -5,13 +5,13 @@
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { startFakeServer } from "../test/support/FakeServer.js"
-import { authEntries, baseUrlEnv, happyRoutes } from "../test/support/fixtures.js"
+import { baseUrlEnv, happyRoutes, seedHome } from "../test/support/fixtures.js"
 import { makeHome } from "../test/support/Home.js"
 
 const now = Date.now()
 const server = await startFakeServer(happyRoutes(now))
 const home = makeHome()
-home.authJson(authEntries(now))
+seedHome(home, now)
 
 const program = fileURLToPath(new URL("../src/program.ts", import.meta.url))
 const child = spawn(process.execPath, ["--import", "tsx", program, ...process.argv.slice(2)], {

@@ -15,8 +15,8 @@ export interface RunOptions {
 
 export const DEFAULT_TIMEOUT_SECONDS = 10
 
-/** Accounts of one provider asked at once; Google users can have dozens. */
-const ACCOUNT_CONCURRENCY = 16
+/** Accounts of one provider asked at once: Google users can have dozens, and each waits on the network, not the CPU. */
+const ACCOUNT_CONCURRENCY = 64
 
 /**
  * The whole job: every selected provider at once, each account under its own timeout, then every outcome kept

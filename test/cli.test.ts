@@ -13,13 +13,21 @@ import {
   glmFailure,
   happyRoutes,
   OPENAI_ACCESS,
+  googleToken,
   PATHS,
-  SECRETS
+  SECRETS,
+  seedHome
 } from "./support/fixtures.js"
 import { makeHome } from "./support/Home.js"
 
 const HOUR = 3600_000
-const ALL_SECRETS = [...Object.values(SECRETS), ...Object.values(COPILOT_SECRETS), OPENAI_ACCESS, "sk-FIXTURE-deepseek-SECRET"]
+const ALL_SECRETS = [
+  ...Object.values(SECRETS),
+  ...Object.values(COPILOT_SECRETS),
+  ...["alice", "second"].flatMap((name) => Object.values(googleToken(name))),
+  OPENAI_ACCESS,
+  "sk-FIXTURE-deepseek-SECRET"
+]
 
 const cleanup: Array<() => unknown> = []
 afterEach(async () => {
@@ -29,6 +37,7 @@ afterEach(async () => {
 const setup = async (routes = happyRoutes(Date.now()), entries: object = authEntries(Date.now())) => {
   const server: FakeServer = await startFakeServer(routes)
   const home = makeHome()
+  seedHome(home, Date.now())
   home.authJson(entries)
   cleanup.push(() => server.close(), home.remove)
   return { server, home, env: { HOME: home.dir, ...baseUrlEnv(server.url) } }
@@ -51,9 +60,11 @@ describe("mystatus CLI", () => {
       ["openai", "ok", "dev@example.com"],
       ["zhipu", "ok", "9c89****AQVM"],
       ["zai", "ok", "5b1e****Z7QX"],
-      ["copilot", "ok", null]
+      ["copilot", "ok", null],
+      ["google", "ok", "alice@example.com"],
+      ["google", "ok", "#2"]
     ])
-    const [openai, zhipu, zai, copilot] = report.providers
+    const [openai, zhipu, zai, copilot, google] = report.providers
     expect(openai!.windows.map((w) => [w.label, w.usedPercent, w.remainingPercent, w.windowSeconds])).toEqual([
       ["5-hour", 33, 67, 18000],
       ["Weekly", 81, 19, 604800]
@@ -76,6 +87,14 @@ describe("mystatus CLI", () => {
       limit: 300,
       unit: "requests"
     }])
+    expect(google!.windows.map((w) => [w.label, w.remainingPercent])).toEqual([
+      ["Gemini Pro", 60],
+      ["Gemini Flash", 100],
+      ["Gemini Image", 95],
+      ["Claude", 0],
+      ["GPT-OSS", 15],
+      ["Other models", 90]
+    ])
     expectNoSecrets(stdout, stderr)
     expect(home.snapshot()).toEqual(before)
   })

@@ -3,8 +3,8 @@ import { Effect } from "effect"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { exitCode, type RunOptions } from "../src/program.js"
-import { fakeServer } from "./support/FakeServer.js"
-import { authEntries, baseUrlEnv, happyRoutes, PATHS, zaiRootLimits } from "./support/fixtures.js"
+import { delayed, fakeServer } from "./support/FakeServer.js"
+import { authEntries, baseUrlEnv, happyRoutes, PATHS, seedHome, zaiRootLimits } from "./support/fixtures.js"
 import { home, runWith } from "./support/Home.js"
 import { errorOf, ids, reportOf } from "./support/outcomes.js"
 
@@ -17,16 +17,18 @@ const allConfigured = (
     const now = Date.now()
     const server = yield* fakeServer(routes)
     const h = yield* home
-    h.authJson(authEntries(now))
+    seedHome(h, now)
     const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url), ...env }, options)
     return { server, result }
   })
+
+const ALL_REPORTED = ["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported", "google:Reported", "google:Reported"]
 
 describe("program", () => {
   it.scopedLive("reports every configured provider, in order, and ignores unknown auth.json keys", () =>
     Effect.gen(function*() {
       const { result } = yield* allConfigured()
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
+      expect(ids(result)).toEqual(ALL_REPORTED)
       expect(exitCode(result)).toBe(0)
     }))
 
@@ -46,12 +48,10 @@ describe("program", () => {
 
   it.scopedLive("providers run concurrently: all their requests are in flight at once", () =>
     Effect.gen(function*() {
-      const slow = Object.fromEntries(
-        Object.entries(happyRoutes(Date.now())).map(([key, scenario]) => [key, { ...scenario, delayMs: 300 }])
-      )
-      const { result, server } = yield* allConfigured(slow)
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
-      expect(server.maxInFlight()).toBe(4)
+      const { result, server } = yield* allConfigured(delayed(happyRoutes(Date.now()), 300))
+      expect(ids(result)).toEqual(ALL_REPORTED)
+      // Four single-request providers and both Google accounts' token refreshes.
+      expect(server.maxInFlight()).toBe(6)
     }))
 
   it.scopedLive("HTTP errors carry the status and Retry-After; malformed bodies are DecodeErrors naming the provider", () =>
@@ -115,7 +115,8 @@ describe("auth.json", () => {
         [auth, "zhipuai-coding-plan", false],
         [auth, "zai-coding-plan", false],
         [auth, "github-copilot", false],
-        [join(h.dir, ".config/opencode/copilot-quota-token.json"), null, false]
+        [join(h.dir, ".config/opencode/copilot-quota-token.json"), null, false],
+        [join(h.dir, ".config/opencode/antigravity-accounts.json"), null, false]
       ])
     }))
 
@@ -168,10 +169,10 @@ describe("auth.json", () => {
       const now = Date.now()
       const server = yield* fakeServer(happyRoutes(now))
       const h = yield* home
-      h.authJson(authEntries(now))
+      seedHome(h, now)
       const before = h.snapshot()
       const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
-      expect(ids(result)).toEqual(["openai:Reported", "zhipu:Reported", "zai:Reported", "copilot:Reported"])
+      expect(ids(result)).toEqual(ALL_REPORTED)
       expect(h.snapshot()).toEqual(before)
     }))
 })

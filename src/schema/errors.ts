@@ -39,7 +39,7 @@ export class HttpError extends Schema.TaggedError<HttpError>()("HttpError", {
   body: Schema.String,
   retryAfterSeconds: Schema.optional(Schema.Number),
   /** A provider-specific explanation the renderer adds to the fix (e.g. a token's missing permission). */
-  hint: Schema.optional(Schema.Literal("copilotPatPermission"))
+  hint: Schema.optional(Schema.Literal("copilotPatPermission", "googleSignInAgain"))
 }) {}
 
 /** The endpoint answered 2xx but said the call failed (e.g. Zhipu's `success:false`). */
@@ -73,6 +73,12 @@ export class CopilotQuotaUnavailable extends Schema.TaggedError<CopilotQuotaUnav
   patPath: Schema.String
 }) {}
 
+/** An Antigravity account has no Google Cloud project and `loadCodeAssist` found none either. */
+export class MissingProjectId extends Schema.TaggedError<MissingProjectId>()("MissingProjectId", {
+  provider: Schema.String,
+  path: Schema.String
+}) {}
+
 /** The provider did not finish within the run's per-provider timeout. */
 export class Timeout extends Schema.TaggedError<Timeout>()("Timeout", {
   provider: Schema.String,
@@ -89,6 +95,7 @@ export const QuotaError = Schema.Union(
   DecodeError,
   NetworkError,
   CopilotQuotaUnavailable,
+  MissingProjectId,
   Timeout
 )
 export type QuotaError = typeof QuotaError.Type

@@ -11,7 +11,7 @@ export type Unit = typeof Unit.Type
  */
 export const Scope = Schema.Union(
   Schema.TaggedStruct("Known", {
-    key: Schema.Literal("mcp", "codeReview", "credits", "premiumRequests", "chat", "completions")
+    key: Schema.Literal("mcp", "codeReview", "credits", "premiumRequests", "chat", "completions", "otherModels")
   }),
   Schema.TaggedStruct("Named", { name: Schema.String })
 )

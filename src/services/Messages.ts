@@ -54,7 +54,7 @@ export interface Messages {
   readonly found: string
   readonly notFound: string
   readonly authFileName: string
-  readonly hints: { readonly copilotPatPermission: string }
+  readonly hints: { readonly copilotPatPermission: string; readonly googleSignInAgain: string }
   readonly errors: ErrorTexts
 }
 
@@ -85,7 +85,8 @@ const en: Messages = {
         credits: "Credits",
         premiumRequests: "Premium requests",
         chat: "Chat",
-        completions: "Completions"
+        completions: "Completions",
+        otherModels: "Other models"
       } as const)[scope.key],
   unit: (unit) => ({ tokens: "tokens", requests: "requests", calls: "calls", credits: "credits" })[unit],
   usage: "Usage",
@@ -115,7 +116,9 @@ const en: Messages = {
   authFileName: "OpenCode credentials",
   hints: {
     copilotPatPermission:
-      "The token must be a fine-grained personal access token with the account permission \"Plan: Read-only\", and \"username\" must be its owner's GitHub login."
+      "The token must be a fine-grained personal access token with the account permission \"Plan: Read-only\", and \"username\" must be its owner's GitHub login.",
+    googleSignInAgain:
+      "Google no longer accepts this account's refresh token (revoked or expired): sign in to it again with `opencode auth login` (Google, OAuth with Antigravity)."
   },
   errors: {
     AuthFileUnreadable: (e) => ({
@@ -169,6 +172,10 @@ const en: Messages = {
         "Or check the Copilot icon in the VS Code status bar, or https://github.com/settings/billing."
       ].join("\n")
     }),
+    MissingProjectId: (e) => ({
+      message: "No Google Cloud project for this account, and Antigravity did not assign one",
+      fix: `Find your project ID in the Google Cloud console (https://console.cloud.google.com, the project picker at the top: use the ID, not the name) and add "projectId": "<your-project-id>" to this account in ${e.path}, or sign in again with \`opencode auth login\` and give the project ID when asked.`
+    }),
     Timeout: (e, c) => ({
       message: `Request timeout (${e.seconds}s)`,
       fix: `${c.name} did not answer in time; try again, or allow longer with --timeout.`
@@ -201,7 +208,8 @@ const zh: Messages = {
         credits: "额度",
         premiumRequests: "高级请求",
         chat: "聊天",
-        completions: "代码补全"
+        completions: "代码补全",
+        otherModels: "其他模型"
       } as const)[scope.key],
   unit: (unit) => ({ tokens: "tokens", requests: "次请求", calls: "次调用", credits: "额度" })[unit],
   usage: "用量",
@@ -231,7 +239,9 @@ const zh: Messages = {
   authFileName: "OpenCode 凭据",
   hints: {
     copilotPatPermission:
-      "该令牌须是细粒度个人访问令牌（fine-grained PAT），并在账户权限中将 \"Plan\" 设为 \"Read-only\"；\"username\" 须是令牌所有者的 GitHub 用户名。"
+      "该令牌须是细粒度个人访问令牌（fine-grained PAT），并在账户权限中将 \"Plan\" 设为 \"Read-only\"；\"username\" 须是令牌所有者的 GitHub 用户名。",
+    googleSignInAgain:
+      "Google 不再接受此账户的刷新令牌（已撤销或过期）：请用 `opencode auth login`（Google，OAuth with Antigravity）重新登录该账户。"
   },
   errors: {
     AuthFileUnreadable: (e) => ({
@@ -283,6 +293,10 @@ const zh: Messages = {
         "3. 重新运行 mystatus。",
         "也可以查看 VS Code 状态栏中的 Copilot 图标，或访问 https://github.com/settings/billing。"
       ].join("\n")
+    }),
+    MissingProjectId: (e) => ({
+      message: "此账户没有 Google Cloud 项目，Antigravity 也未分配项目",
+      fix: `请在 Google Cloud 控制台（https://console.cloud.google.com，顶部的项目选择器，使用项目 ID 而非名称）找到项目 ID，并在 ${e.path} 中为此账户添加 "projectId": "<你的项目 ID>"；或用 \`opencode auth login\` 重新登录并在提示时填写项目 ID。`
     }),
     Timeout: (e, c) => ({
       message: `请求超时（${e.seconds}秒）`,

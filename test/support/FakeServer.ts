@@ -24,15 +24,19 @@ export interface RecordedRequest {
   readonly body: string
 }
 
-/** `"GET /api/x"` → what to answer; a list answers in turn, repeating its last. */
-export type Routes = Readonly<Record<string, Scenario | ReadonlyArray<Scenario>>>
+/**
+ * `"GET /api/x"` → what to answer: a scenario; a list, answered in turn, repeating its last; or a function of the
+ * request, for endpoints whose answer depends on what was sent (a token, a project).
+ */
+export type Answer = Scenario | ReadonlyArray<Scenario> | ((request: RecordedRequest) => Scenario)
+export type Routes = Readonly<Record<string, Answer>>
 
 export interface FakeServer {
   readonly url: string
   readonly requests: ReadonlyArray<RecordedRequest>
   /** The most requests that were being answered at the same moment. */
   readonly maxInFlight: () => number
-  readonly route: (key: string, scenario: Scenario | ReadonlyArray<Scenario>) => void
+  readonly route: (key: string, answer: Answer) => void
   readonly close: () => Promise<void>
 }
 
@@ -51,18 +55,21 @@ export const startFakeServer = async (routes: Routes = {}): Promise<FakeServer> 
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1")
       const key = `${req.method} ${url.pathname}`
-      requests.push({
+      const request: RecordedRequest = {
         method: req.method ?? "",
         path: url.pathname,
         query: url.search,
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8")
-      })
+      }
+      requests.push(request)
       const entry = table.get(key)
       const count = hits.get(key) ?? 0
       hits.set(key, count + 1)
       const scenario: Scenario = entry === undefined
         ? { status: 404, body: { error: `fake server has no route for ${key}` } }
+        : typeof entry === "function"
+        ? entry(request)
         : Array.isArray(entry)
         ? entry[Math.min(count, entry.length - 1)]
         : entry as Scenario
@@ -76,7 +83,7 @@ export const startFakeServer = async (routes: Routes = {}): Promise<FakeServer> 
     url: `http://127.0.0.1:${port}`,
     requests,
     maxInFlight: () => maxInFlight,
-    route: (key, scenario) => void table.set(key, scenario),
+    route: (key, answer) => void table.set(key, answer),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -95,3 +102,16 @@ const respond = (res: ServerResponse, scenario: Scenario) => {
 /** The server as a scoped resource for `it.scoped` / `layer(...)`. */
 export const fakeServer = (routes: Routes = {}): Effect.Effect<FakeServer, never, Scope.Scope> =>
   Effect.acquireRelease(Effect.promise(() => startFakeServer(routes)), (server) => Effect.promise(() => server.close()))
+
+/** The same routes, each answer held back by `delayMs` (the latency of a distant API). */
+export const delayed = (routes: Routes, delayMs: number): Routes =>
+  Object.fromEntries(
+    Object.entries(routes).map(([key, answer]): [string, Answer] => [
+      key,
+      typeof answer === "function"
+        ? (request: RecordedRequest) => ({ ...answer(request), delayMs })
+        : Array.isArray(answer)
+        ? answer.map((scenario: Scenario) => ({ ...scenario, delayMs }))
+        : { ...(answer as Scenario), delayMs }
+    ])
+  )

@@ -5,6 +5,9 @@
  */
 import type { Routes } from "./FakeServer.js"
 
+/** Where the Antigravity plugin keeps its accounts, relative to HOME (§3). */
+export const GOOGLE_ACCOUNTS_PATH = ".config/opencode/antigravity-accounts.json"
+
 const HOUR = 3600
 const DAY = 24 * HOUR
 
@@ -168,7 +171,8 @@ export const happyRoutes = (now: number): Routes => ({
   [`GET ${PATHS.openai}`]: { body: whamPlus(now) },
   [`GET ${PATHS.zhipu}`]: { body: glmLimits(now) },
   [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) },
-  [`GET ${COPILOT_PATHS.user}`]: { body: copilotUser }
+  [`GET ${COPILOT_PATHS.user}`]: { body: copilotUser },
+  ...googleRoutes(now)
 })
 
 /** Base URLs pointing every provider at the fake server; Zhipu and Z.ai share a path, so each gets a prefix. */
@@ -176,7 +180,9 @@ export const baseUrlEnv = (url: string): Record<string, string> => ({
   MYSTATUS_OPENAI_BASE_URL: url,
   MYSTATUS_ZHIPU_BASE_URL: `${url}/zhipu`,
   MYSTATUS_ZAI_BASE_URL: `${url}/zai`,
-  MYSTATUS_GITHUB_API_URL: url
+  MYSTATUS_GITHUB_API_URL: url,
+  MYSTATUS_GOOGLE_OAUTH_URL: `${url}/oauth`,
+  MYSTATUS_CLOUDCODE_BASE_URL: `${url}/cloudcode`
 })
 
 // ---- GitHub Copilot (§2.3)
@@ -301,3 +307,99 @@ export const COPILOT_PATHS = {
   token: "/copilot_internal/v2/token",
   billing: "/users/octo-dev/settings/billing/premium_request/usage"
 } as const
+
+// ---- Google Antigravity (§2.5, §3 antigravity-accounts.json)
+
+export const GOOGLE_PATHS = {
+  token: "/oauth/token",
+  loadCodeAssist: "/cloudcode/v1internal:loadCodeAssist",
+  fetchModels: "/cloudcode/v1internal:fetchAvailableModels"
+} as const
+
+/** Each fixture account's refresh token and the access token the fake OAuth endpoint gives for it. */
+export const googleToken = (name: string) => ({
+  refresh: `1//FIXTURE-google-${name}-refresh-SECRET`,
+  access: `ya29.FIXTURE-google-${name}-access-SECRET`
+})
+
+/** A plugin account entry as opencode-antigravity-auth v4 stores it (extra bookkeeping fields included). */
+export const googleAccount = (name: string, fields: object = {}) => ({
+  refreshToken: googleToken(name).refresh,
+  addedAt: 1760000000000,
+  lastUsed: 1763000000000,
+  rateLimitResetTimes: { claude: 0, "gemini-antigravity": 0 },
+  ...fields
+})
+
+export const googleAccountsFile = (accounts: ReadonlyArray<object>) => ({ version: 4, accounts, activeIndex: 0 })
+
+/**
+ * `fetchAvailableModels`: drifted and recycled keys, an exhausted model without `remainingFraction`, internal
+ * `chat_*`/`tab_*` keys and an unknown model (§2.5 example and "Model keys drift").
+ */
+export const googleModels = (now: number) => {
+  const at = (hours: number) => new Date(now + hours * 3600_000).toISOString()
+  return {
+    models: {
+      "gemini-3.1-pro-high": { displayName: "Gemini 3.1 Pro (High)", model: "MODEL_PLACEHOLDER_M8", quotaInfo: { remainingFraction: 0.8, resetTime: at(3) } },
+      "gemini-pro-agent": { displayName: "Gemini 3.1 Pro (Low)", quotaInfo: { remainingFraction: 0.6, resetTime: at(2) } },
+      "gemini-3-flash": { displayName: "Gemini 3 Flash", quotaInfo: { remainingFraction: 1, resetTime: at(5) } },
+      "gemini-2.5-flash-image": { displayName: "Gemini 2.5 Flash Image", quotaInfo: { remainingFraction: 0.95, resetTime: at(5) } },
+      "claude-opus-4-6-thinking": { displayName: "Claude Opus 4.6 (Thinking)", quotaInfo: { resetTime: at(50), isExhausted: true } },
+      "claude-sonnet-4-6": { displayName: "Claude Sonnet 4.6", quotaInfo: { remainingFraction: 0.5, resetTime: at(4) } },
+      "gpt-oss-120b-medium": { displayName: "GPT-OSS 120B (Medium)", quotaInfo: { remainingFraction: 0.15, resetTime: at(1) } },
+      "chat_20706": { displayName: "Chat", quotaInfo: { remainingFraction: 0, resetTime: at(1) } },
+      "tab_flash_lite_preview": { quotaInfo: { remainingFraction: 0 } },
+      "rev19-uic3-1p": { displayName: "Experimental Model", quotaInfo: { remainingFraction: 0.9, resetTime: at(6) } }
+    },
+    defaultAgentModelId: "gemini-3.1-pro-high"
+  }
+}
+
+const bodyOf = (request: { readonly body: string }) => {
+  try {
+    return JSON.parse(request.body) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * The Google endpoints of a fake server: the token endpoint answers each known refresh token with its access token
+ * (`invalid_grant` for "revoked"), loadCodeAssist assigns `discovered-<name>` except to "unassigned", and
+ * fetchAvailableModels answers any project.
+ */
+export const googleRoutes = (now: number): Routes => ({
+  [`POST ${GOOGLE_PATHS.token}`]: (request) => {
+    const refresh = new URLSearchParams(request.body).get("refresh_token") ?? ""
+    const name = /^1\/\/FIXTURE-google-(.+)-refresh-SECRET$/.exec(refresh)?.[1]
+    return name === undefined || name === "revoked"
+      ? { status: 400, body: { error: "invalid_grant", error_description: "Token has been expired or revoked." } }
+      : { body: { access_token: googleToken(name).access, expires_in: 3599, token_type: "Bearer" } }
+  },
+  [`POST ${GOOGLE_PATHS.loadCodeAssist}`]: (request) => {
+    const name = /FIXTURE-google-(.+)-access-SECRET/.exec(String(request.headers.authorization))?.[1] ?? "unknown"
+    return {
+      body: {
+        ...(name === "unassigned" ? {} : { cloudaicompanionProject: `discovered-${name}` }),
+        currentTier: { id: "standard-tier", name: "Gemini Code Assist" },
+        paidTier: { id: "g1-pro-tier", name: "Google AI Pro" },
+        allowedTiers: []
+      }
+    }
+  },
+  [`POST ${GOOGLE_PATHS.fetchModels}`]: (request) =>
+    typeof bodyOf(request).project === "string" ? { body: googleModels(now) } : { status: 400, body: { error: "no project" } }
+})
+
+/** The demo's two Antigravity accounts: one with email and project, one known only by position. */
+export const demoGoogleAccounts = googleAccountsFile([
+  googleAccount("alice", { email: "alice@example.com", projectId: "proj-alice" }),
+  googleAccount("second", { managedProjectId: "managed-second" })
+])
+
+/** A home with every implemented provider configured, as the demo and the end-to-end tests use it. */
+export const seedHome = (home: { readonly write: (relative: string, content: object) => string }, now: number) => {
+  home.write(".local/share/opencode/auth.json", authEntries(now))
+  home.write(GOOGLE_ACCOUNTS_PATH, demoGoogleAccounts)
+}

@@ -1,0 +1,197 @@
+import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
+import { Config, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { CredentialsInvalid, HttpError, MissingProjectId } from "../schema/errors.js"
+import {
+  type AntigravityAccount,
+  AntigravityAccountsFile,
+  type AvailableModels,
+  AvailableModels as AvailableModelsSchema,
+  LoadCodeAssist,
+  TokenResponse
+} from "../schema/google.js"
+import { formatIssues } from "../schema/issues.js"
+import type { AccountReport, Scope, Window } from "../schema/report.js"
+import { baseUrl, jsonClient } from "../services/Http.js"
+import { readJsonFile } from "../services/JsonFile.js"
+import { absoluteDirFromEnv, configDir } from "../services/Paths.js"
+import type { QuotaProvider } from "../services/QuotaProvider.js"
+
+const ID = "google"
+const NAME = "Google Antigravity"
+const ACCOUNTS_FILE = "antigravity-accounts.json"
+
+/** The Antigravity installed-app OAuth client (public by design; the same one opencode-antigravity-auth uses). */
+const CLIENT_ID = "1071006060591-tmhssin2h21lcre235vtolojh4g403ep.apps.googleusercontent.com"
+const CLIENT_SECRET = "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"
+
+/**
+ * Every enabled account of the opencode-antigravity-auth plugin: refresh its token (never written back), find its
+ * project, then read the per-model quota and fold it into model families.
+ */
+export const makeGoogle = Effect.gen(function*() {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const http = yield* HttpClient.HttpClient
+  const [primary, legacy] = accountsFiles(
+    process.platform,
+    yield* configDir,
+    Option.getOrNull(yield* absoluteDirFromEnv("APPDATA")),
+    path.join
+  )
+
+  const accounts = Effect.gen(function*() {
+    const file = legacy !== undefined && !(yield* fs.exists(primary).pipe(Effect.orElseSucceed(() => true)))
+      ? legacy
+      : primary
+    const invalid = (problem: string) => new CredentialsInvalid({ provider: ID, source: file, problem })
+    const json = yield* readJsonFile(file).pipe(
+      Effect.mapError((error) => invalid(error.cause)),
+      Effect.provideService(FileSystem.FileSystem, fs)
+    )
+    if (Option.isNone(json)) return []
+    const content = yield* Schema.decodeUnknown(AntigravityAccountsFile)(json.value).pipe(
+      Effect.mapError((error) => invalid(formatIssues(error)))
+    )
+    const endpoints = yield* Effect.all({
+      oauth: baseUrl(ID, "MYSTATUS_GOOGLE_OAUTH_URL", "https://oauth2.googleapis.com"),
+      cloudcode: baseUrl(ID, "MYSTATUS_CLOUDCODE_BASE_URL", "https://cloudcode-pa.googleapis.com"),
+      clientId: setting("MYSTATUS_GOOGLE_CLIENT_ID", CLIENT_ID),
+      clientSecret: setting("MYSTATUS_GOOGLE_CLIENT_SECRET", CLIENT_SECRET)
+    })
+    return content.accounts.flatMap((account, index) =>
+      account.enabled === false
+        ? []
+        : [{ label: account.email ?? `#${index + 1}`, query: query(http, endpoints, account, file) }]
+    )
+  })
+
+  return { id: ID, name: NAME, sources: [{ path: primary, entry: null }], accounts } satisfies QuotaProvider
+})
+
+/**
+ * Where the accounts file may be: OpenCode's config dir on every OS; on Windows, when that has none, the
+ * `%APPDATA%\opencode` older plugin versions used (provider-api-facts §3).
+ */
+export const accountsFiles = (
+  platform: string,
+  configDirectory: string,
+  appData: string | null,
+  join: (...parts: Array<string>) => string
+): readonly [string, string?] =>
+  platform === "win32" && appData !== null
+    ? [join(configDirectory, ACCOUNTS_FILE), join(appData, "opencode", ACCOUNTS_FILE)]
+    : [join(configDirectory, ACCOUNTS_FILE)]
+
+export class Google extends Context.Tag("mystatus/providers/Google")<Google, QuotaProvider>() {
+  static readonly layer = Layer.effect(Google, makeGoogle)
+}
+
+const setting = (name: string, fallback: string) =>
+  Config.string(name).pipe(Config.withDefault(fallback), Effect.orElseSucceed(() => fallback))
+
+interface Endpoints {
+  readonly oauth: string
+  readonly cloudcode: string
+  readonly clientId: string
+  readonly clientSecret: string
+}
+
+const ANTIGRAVITY_HEADERS = { "user-agent": "antigravity", "content-type": "application/json" }
+
+const query = (http: HttpClient.HttpClient, endpoints: Endpoints, account: AntigravityAccount, file: string) =>
+  Effect.gen(function*() {
+    const oauth = jsonClient(http, { provider: ID, baseUrl: endpoints.oauth, secrets: [account.refreshToken] })
+    const token = yield* oauth.json(
+      HttpClientRequest.post("/token").pipe(
+        HttpClientRequest.bodyUrlParams({
+          client_id: endpoints.clientId,
+          client_secret: endpoints.clientSecret,
+          refresh_token: Redacted.value(account.refreshToken),
+          grant_type: "refresh_token"
+        })
+      ),
+      TokenResponse
+    ).pipe(
+      Effect.catchIf(
+        (error): error is HttpError => error._tag === "HttpError" && /invalid_grant/.test(error.body),
+        (error) => new HttpError({ ...error, hint: "googleSignInAgain" })
+      )
+    )
+
+    const cloudcode = jsonClient(http, { provider: ID, baseUrl: endpoints.cloudcode, secrets: [account.refreshToken, token.access_token] })
+    const post = <A, I>(method: string, body: object, schema: Schema.Schema<A, I>) =>
+      cloudcode.json(
+        HttpClientRequest.post(`/v1internal:${method}`).pipe(
+          HttpClientRequest.bearerToken(token.access_token),
+          HttpClientRequest.setHeaders(ANTIGRAVITY_HEADERS),
+          HttpClientRequest.bodyUnsafeJson(body)
+        ),
+        schema
+      )
+
+    // Only an account without a stored project costs the extra call; it also tells the plan.
+    const stored = account.projectId || account.managedProjectId
+    const { plan, project } = stored
+      ? { project: stored, plan: null }
+      : yield* post(
+        "loadCodeAssist",
+        { metadata: { ideType: "ANTIGRAVITY", platform: "PLATFORM_UNSPECIFIED", pluginType: "GEMINI" } },
+        LoadCodeAssist
+      ).pipe(Effect.map((assist) => {
+        const assigned = assist.cloudaicompanionProject
+        return {
+          project: (typeof assigned === "string" ? assigned : assigned?.id) || null,
+          plan: assist.paidTier?.name ?? assist.currentTier?.name ?? null
+        }
+      }))
+    if (project === null) return yield* new MissingProjectId({ provider: ID, path: file })
+    const available = yield* post("fetchAvailableModels", { project }, AvailableModelsSchema)
+    return familyReport(available, account.email ?? null, plan)
+  })
+
+/**
+ * Keys are renamed and recycled (`gemini-pro-agent` serves "Gemini 3.1 Pro"): the display name decides first.
+ * Tried in this order (an image model's name also says "flash"); shown in `DISPLAY_ORDER`.
+ */
+const FAMILIES: ReadonlyArray<readonly [string, RegExp]> = [
+  ["Claude", /claude/i],
+  ["GPT-OSS", /gpt/i],
+  ["Gemini Image", /image/i],
+  ["Gemini Flash", /flash/i],
+  ["Gemini Pro", /pro/i]
+]
+const DISPLAY_ORDER = ["Gemini Pro", "Gemini Flash", "Gemini Image", "Claude", "GPT-OSS", null]
+
+const familyOf = (key: string, displayName: string | null | undefined): string | null => {
+  const match = (text: string) => FAMILIES.find(([, pattern]) => pattern.test(text))?.[0]
+  return (displayName ? match(displayName) : undefined) ?? match(key) ?? null
+}
+
+const familyReport = (available: AvailableModels, email: string | null, plan: string | null): AccountReport => {
+  const lowest = new Map<string | null, { readonly fraction: number; readonly reset: string | null }>()
+  for (const [key, model] of Object.entries(available.models ?? {})) {
+    if (/^(chat|tab)_/.test(key)) continue // internal completions models, not user quota
+    const quota = model.quotaInfo
+    // An exhausted model omits remainingFraction (provider-api-facts §2.5).
+    const fraction = quota?.isExhausted === true ? 0 : Math.min(1, Math.max(0, quota?.remainingFraction ?? 0))
+    const family = familyOf(key, model.displayName)
+    const current = lowest.get(family)
+    if (current === undefined || fraction < current.fraction) lowest.set(family, { fraction, reset: quota?.resetTime ?? null })
+  }
+  const windows = DISPLAY_ORDER.flatMap((family): Array<Window> => {
+    const entry = lowest.get(family)
+    if (entry === undefined) return []
+    const scope: Scope = family === null ? { _tag: "Known", key: "otherModels" } : { _tag: "Named", name: family }
+    const reset = entry.reset === null ? Number.NaN : Date.parse(entry.reset)
+    return [{
+      scope,
+      windowSeconds: null,
+      usedPercent: (1 - entry.fraction) * 100,
+      resetsAt: Number.isNaN(reset) ? null : new Date(reset),
+      used: null,
+      limit: null,
+      unit: null
+    }]
+  })
+  return { account: email, plan, windows, notes: [] }
+}
