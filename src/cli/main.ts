@@ -7,18 +7,10 @@ import pkg from "../../package.json" with { type: "json" }
 import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../program.js"
 import { Providers } from "../providers/index.js"
 import { JsonReport } from "../schema/json.js"
-import { detectLang, LANGS } from "../services/Messages.js"
+import { langFromEnvironment, LANGS } from "../services/Messages.js"
 import { renderText, toJson } from "../services/Render.js"
 
-/** The environment the CLI reads besides credentials, decoded like every other outside input. */
-const Environment = Config.all({
-  LC_ALL: Config.option(Config.string("LC_ALL")),
-  LC_MESSAGES: Config.option(Config.string("LC_MESSAGES")),
-  LANG: Config.option(Config.string("LANG")),
-  NO_COLOR: Config.option(Config.string("NO_COLOR"))
-})
-
-const command = (ids: ReadonlyArray<string>, color: boolean, env: Config.Config.Success<typeof Environment>) =>
+const command = (ids: ReadonlyArray<string>, color: boolean) =>
   Command.make(
     "mystatus",
     {
@@ -40,12 +32,7 @@ const command = (ids: ReadonlyArray<string>, color: boolean, env: Config.Config.
     },
     (args) =>
       Effect.gen(function*() {
-        const lang = Option.getOrElse(args.lang, () =>
-          detectLang({
-            LC_ALL: Option.getOrUndefined(env.LC_ALL),
-            LC_MESSAGES: Option.getOrUndefined(env.LC_MESSAGES),
-            LANG: Option.getOrUndefined(env.LANG)
-          }, Intl.DateTimeFormat().resolvedOptions().locale))
+        const lang = Option.isSome(args.lang) ? args.lang.value : yield* langFromEnvironment
         const result = yield* run({ only: args.provider, timeoutSeconds: args.timeout })
         yield* Console.log(
           args.json
@@ -71,12 +58,10 @@ const withoutColor = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
 
 const main = Effect.gen(function*() {
   const ids = (yield* Providers).map((provider) => provider.id)
-  const env = yield* Environment.pipe(
-    Effect.orElseSucceed(() => ({ LC_ALL: Option.none(), LC_MESSAGES: Option.none(), LANG: Option.none(), NO_COLOR: Option.none() }))
-  )
   // NO_COLOR: any value, even empty, turns colour off (no-color.org).
-  const color = process.stdout.isTTY === true && Option.isNone(env.NO_COLOR) && !process.argv.includes("--no-color")
-  const cli = Command.run(command(ids, color, env), { name: "mystatus", version: pkg.version })(process.argv).pipe(
+  const noColor = yield* Config.option(Config.string("NO_COLOR")).pipe(Effect.orElseSucceed(() => Option.some("")))
+  const color = process.stdout.isTTY === true && Option.isNone(noColor) && !process.argv.includes("--no-color")
+  const cli = Command.run(command(ids, color), { name: "mystatus", version: pkg.version })(process.argv).pipe(
     Effect.catchIf(ValidationError.isValidationError, () => Effect.sync(() => void (process.exitCode = 2)))
   )
   yield* color ? cli : withoutColor(cli)

@@ -15,6 +15,7 @@ interface GlmPlatform {
   readonly name: string
   /** The API's name in its own error messages. */
   readonly service: string
+  readonly aliases: ReadonlyArray<string>
   readonly authKeys: ReadonlyArray<string>
   readonly baseUrlVariable: string
   readonly defaultBaseUrl: string
@@ -64,7 +65,7 @@ const makeGlm = (platform: GlmPlatform) =>
       return [{ label: maskKey(Redacted.value(key)), query }]
     })
 
-    return { id, name: platform.name, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
+    return { id, name: platform.name, aliases: platform.aliases, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
       QuotaProvider
   })
 
@@ -122,6 +123,7 @@ export const makeZhipu = makeGlm({
   id: "zhipu",
   name: "Zhipu AI",
   service: "Zhipu",
+  aliases: ["bigmodel", "zhipuai", "智谱"],
   authKeys: ["zhipuai-coding-plan", "zhipu-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZHIPU_BASE_URL",
   defaultBaseUrl: "https://bigmodel.cn"
@@ -131,6 +133,7 @@ export const makeZai = makeGlm({
   id: "zai",
   name: "Z.ai",
   service: "Z.ai",
+  aliases: ["z-ai"],
   authKeys: ["zai-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZAI_BASE_URL",
   defaultBaseUrl: "https://api.z.ai"

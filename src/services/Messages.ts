@@ -1,3 +1,4 @@
+import { Config, Effect, Option } from "effect"
 import type { QuotaError } from "../schema/errors.js"
 import type { Scope, Unit } from "../schema/report.js"
 
@@ -319,3 +320,19 @@ export const detectLang = (env: {
   }
   return pick(env.LC_ALL) ?? pick(env.LC_MESSAGES) ?? pick(env.LANG) ?? pick(intlLocale) ?? "en"
 }
+
+/** The language the environment asks for: `LC_ALL`, `LC_MESSAGES`, `LANG`, then the runtime's locale. */
+export const langFromEnvironment: Effect.Effect<Lang> = Config.all({
+  LC_ALL: Config.option(Config.string("LC_ALL")),
+  LC_MESSAGES: Config.option(Config.string("LC_MESSAGES")),
+  LANG: Config.option(Config.string("LANG"))
+}).pipe(
+  Effect.map((env) =>
+    detectLang({
+      LC_ALL: Option.getOrUndefined(env.LC_ALL),
+      LC_MESSAGES: Option.getOrUndefined(env.LC_MESSAGES),
+      LANG: Option.getOrUndefined(env.LANG)
+    }, Intl.DateTimeFormat().resolvedOptions().locale)
+  ),
+  Effect.orElseSucceed(() => detectLang({}, Intl.DateTimeFormat().resolvedOptions().locale))
+)

@@ -22,6 +22,8 @@ export interface Account {
 export interface QuotaProvider {
   readonly id: string
   readonly name: string
+  /** Other names people use for it ("codex", "antigravity"), for lenient matching in the OpenCode tool. */
+  readonly aliases: ReadonlyArray<string>
   /** Where its credentials are looked for (shown when nothing is configured). */
   readonly sources: ReadonlyArray<CredentialSource>
   readonly accounts: Effect.Effect<ReadonlyArray<Account>, QuotaError>
@@ -29,3 +31,14 @@ export interface QuotaProvider {
 
 /** `9c89****AQVM`: enough to tell keys apart, never enough to use one. */
 export const maskKey = (key: string): string => (key.length <= 12 ? "****" : `${key.slice(0, 4)}****${key.slice(-4)}`)
+
+/** The provider a person (or a model) means by `name`: its id, display name or an alias, ignoring case and spacing. */
+export const findProvider = <P extends Pick<QuotaProvider, "id" | "name" | "aliases">>(
+  providers: ReadonlyArray<P>,
+  name: string
+): P | undefined => {
+  const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")
+  const wanted = key(name)
+  if (wanted === "") return undefined
+  return providers.find((p) => [p.id, p.name, ...p.aliases].some((candidate) => key(candidate) === wanted))
+}

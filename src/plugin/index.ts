@@ -1,0 +1,61 @@
+import { type Plugin, type PluginModule, tool } from "@opencode-ai/plugin"
+
+/**
+ * The OpenCode face. OpenCode imports every plugin at start-up, so this module stays tiny: the program (Effect,
+ * the providers) is imported on the first call. Its only export is the `{ id, server }` OpenCode requires; any
+ * other export would make OpenCode reject the module.
+ */
+const COMMAND_TEMPLATE =
+  "Call the mystatus tool to show my AI subscription quotas and repeat its report exactly as it is. " +
+  "If I named platforms here, pass them as `provider`: $ARGUMENTS"
+
+const server: Plugin = async () => {
+  let quota: Promise<ReturnType<typeof import("./quota.js").makeQuota>> | undefined
+  const load = () => (quota ??= import("./quota.js").then((module) => module.makeQuota()))
+
+  return {
+    // Installing the plugin is enough for /mystatus: the command is registered here.
+    config: async (config) => {
+      config.command ??= {}
+      config.command["mystatus"] ??= {
+        description: "Show how much AI-subscription quota is left and when it resets",
+        template: COMMAND_TEMPLATE
+      }
+    },
+    tool: {
+      mystatus: tool({
+        description: "Show how much quota is left on the user's AI coding subscriptions, and when each limit " +
+          "resets: ChatGPT/Codex (OpenAI), Zhipu AI, Z.ai, GitHub Copilot and Google Antigravity, read from the " +
+          "credentials already on this machine. Use it whenever the user asks to check their quota, usage, limits, " +
+          "remaining requests or AI account status (\"check my quota\", \"how much Codex do I have left\", " +
+          "\"show my AI account status\"). Pass `provider` to ask only some platforms (\"check my Copilot quota\"). " +
+          "Show the report to the user as it is.",
+        args: {
+          provider: tool.schema
+            .union([tool.schema.string(), tool.schema.array(tool.schema.string())])
+            .optional()
+            .describe("Only these platforms: openai (also chatgpt, codex), zhipu, zai, copilot, google (also antigravity). Omit for all.")
+        },
+        async execute(args, context) {
+          const requested = (args.provider === undefined ? [] : [args.provider].flat())
+            .flatMap((name) => name.split(","))
+            .map((name) => name.trim())
+            .filter((name) => name !== "")
+          // Every failure is part of the answer: a thrown error would reach the model as a bare message.
+          try {
+            return await (await load()).report(requested, context.abort)
+          } catch (error) {
+            return context.abort.aborted
+              ? "mystatus was cancelled."
+              : `mystatus failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
+          }
+        }
+      })
+    },
+    dispose: async () => {
+      if (quota !== undefined) await (await quota).dispose()
+    }
+  }
+}
+
+export default { id: "mystatus", server } satisfies PluginModule

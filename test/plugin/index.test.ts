@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import type { Hooks, ToolContext } from "@opencode-ai/plugin"
+import { readFileSync } from "node:fs"
+import * as entry from "../../src/plugin/index.js"
+import { type FakeServer, startFakeServer } from "../support/FakeServer.js"
+import { baseUrlEnv, happyRoutes, seedHome } from "../support/fixtures.js"
+import { makeHome } from "../support/Home.js"
+
+/** The plugin's contract with OpenCode, checked under Node; the e2e test checks it inside OpenCode's Bun. */
+const context = (abort = new AbortController().signal) => ({ abort }) as unknown as ToolContext
+
+let server: FakeServer
+let hooks: Hooks
+const home = makeHome()
+const saved = { ...process.env }
+
+beforeAll(async () => {
+  server = await startFakeServer(happyRoutes(Date.now()))
+  seedHome(home, Date.now())
+  Object.assign(process.env, { HOME: home.dir, LANG: "en_US.UTF-8", ...baseUrlEnv(server.url) })
+  delete process.env.XDG_DATA_HOME
+  delete process.env.XDG_CONFIG_HOME
+  delete process.env.OPENCODE_CONFIG_DIR
+  hooks = await entry.default.server({} as never)
+})
+
+afterAll(async () => {
+  await hooks.dispose?.()
+  await server.close()
+  home.remove()
+  process.env = saved
+})
+
+const execute = (args: { provider?: string | Array<string> }, ctx = context()) =>
+  hooks.tool!.mystatus!.execute(args as never, ctx) as Promise<string>
+
+describe("OpenCode plugin entry", () => {
+  it("exports only the { id, server } module OpenCode requires", () => {
+    expect(Object.keys(entry)).toEqual(["default"])
+    expect(entry.default.id).toBe("mystatus")
+    expect(typeof entry.default.server).toBe("function")
+  })
+
+  it("registers /mystatus through the config hook, with the template shipped in command/mystatus.md", async () => {
+    const config: { command?: Record<string, { template: string; description?: string }> } = {}
+    await hooks.config!(config as never)
+    const shipped = readFileSync(new URL("../../command/mystatus.md", import.meta.url), "utf8").split("---\n")[2]!.trim()
+    expect(config.command?.["mystatus"]?.template).toBe(shipped)
+  })
+
+  it("leaves a /mystatus the user defined alone", async () => {
+    const config = { command: { mystatus: { template: "mine" } } }
+    await hooks.config!(config as never)
+    expect(config.command.mystatus.template).toBe("mine")
+  })
+
+  it("returns the same text report as the CLI", async () => {
+    const output = await execute({})
+    expect(output).toContain("OpenAI · dev@example.com · Plus")
+    expect(output).toContain("Google Antigravity · #2")
+    expect(output).not.toContain("\u001b[")
+  })
+
+  it("narrows by provider: ids, names and aliases, one or a list", async () => {
+    const copilot = await execute({ provider: "GitHub Copilot" })
+    expect(copilot).toContain("GitHub Copilot · Individual")
+    expect(copilot).not.toContain("OpenAI")
+    const two = await execute({ provider: ["codex", "antigravity"] })
+    expect(two).toContain("OpenAI · dev@example.com")
+    expect(two).toContain("Google Antigravity")
+    expect(two).not.toContain("Zhipu")
+  })
+
+  it("answers an unknown provider with the known ones instead of throwing", async () => {
+    await expect(execute({ provider: "claude-max" })).resolves.toBe(
+      "Unknown provider: claude-max. Known providers: openai, zhipu, zai, copilot, google."
+    )
+  })
+
+  it("honours the abort signal without throwing", async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(execute({}, context(controller.signal))).resolves.toBe("mystatus was cancelled.")
+  })
+})
