@@ -1,42 +1,97 @@
 #!/usr/bin/env node
-// Bundles the two entry points users run, tree-shaken, for plain Node 20 and for Bun (OpenCode):
-//   dist/cli.js           the `mystatus` bin (shebang, no dependencies left to resolve)
-//   dist/plugin/index.js  the OpenCode plugin: a tiny entry plus a lazily imported chunk with the program
-// esbuild: one fast dependency (already under tsx), ESM output with code splitting, nothing to configure.
+// Bundles what users run, tree-shaken and minified, for plain Node 20 and for Bun (OpenCode):
+//   dist/cli.cjs                      the `mystatus` bin: a small loader (src/cli/bin.cjs) that runs
+//   dist/cli-bundle.cjs (+ .cache)    the CLI, with V8's code cache for it, made here by running it once
+//   dist/plugin/index.js              the OpenCode plugin: a tiny entry plus a lazily imported chunk
+//   dist/lib/index.js, dist/types/    the library for other Effect programs: ESM, dependencies left to the user
+// esbuild: fast, already in the tree under tsx, ESM/CJS output with code splitting and aliases, no config file.
+//
+// `--if-stale` (used by `npm start`) skips the build when dist/ is newer than every source file.
 import { build } from "esbuild"
-import { rmSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true })
+const root = fileURLToPath(new URL("..", import.meta.url))
+const dist = join(root, "dist")
+
+const newest = (path) =>
+  statSync(path).isDirectory()
+    ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
+    : statSync(path).mtimeMs
+if (process.argv.includes("--if-stale") && existsSync(join(dist, "types/index.d.ts"))) {
+  const sources = Math.max(...["src", "scripts", "package.json", "package-lock.json"].map((p) => newest(join(root, p))))
+  if (sources < newest(dist)) process.exit(0)
+}
+rmSync(dist, { recursive: true, force: true })
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
+  minify: true,
   legalComments: "none",
   logLevel: "warning",
-  // Bundled CommonJS dependencies may call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" }
+  // program.ts starts the CLI when it is the script being run; in a bundle that branch is dropped, and with it the
+  // only use of import.meta (which CommonJS output would otherwise warn about).
+  define: { MYSTATUS_BUNDLED: "true" },
+  logOverride: { "empty-import-meta": "silent" },
+  // Code the bundles can never run, replaced to keep start-up parsing small (see the stubs for why).
+  alias: {
+    yaml: "./scripts/stubs/no-config-files.js",
+    toml: "./scripts/stubs/no-config-files.js",
+    ini: "./scripts/stubs/no-config-files.js",
+    "fast-check": "./scripts/stubs/no-fast-check.js"
+  }
+}
+
+// The CLI as CommonJS: V8's code cache can be used through node:vm for scripts, not for ES modules.
+await build({ ...common, entryPoints: ["src/cli/main.ts"], format: "cjs", outfile: join(dist, "cli-bundle.cjs") })
+copyFileSync(join(root, "src/cli/bin.cjs"), join(dist, "cli.cjs"))
+chmodSync(join(dist, "cli.cjs"), 0o755)
+
+// Run the CLI once (no accounts: nothing is asked of the network) and keep what V8 compiled meanwhile.
+const home = mkdtempSync(join(tmpdir(), "mystatus-build-"))
+const warm = `
+const { readFileSync, writeFileSync } = require("node:fs")
+const { Script } = require("node:vm")
+const file = ${JSON.stringify(join(dist, "cli-bundle.cjs"))}
+const script = new Script(require("node:module").wrap(readFileSync(file, "utf8")), { filename: file })
+process.once("exit", () => writeFileSync(file + ".cache", script.createCachedData()))
+process.argv = [process.argv[0], file]
+script.runInThisContext()(module.exports, require, module, file, require("node:path").dirname(file))
+`
+try {
+  execFileSync(process.execPath, ["-e", warm], { env: { PATH: process.env.PATH ?? "", HOME: home, LANG: "C" }, stdio: "ignore" })
+} catch (error) {
+  if (error.status !== 2) throw error // 2 = "no configured accounts", the expected answer here
+} finally {
+  rmSync(home, { recursive: true, force: true })
 }
 
 await build({
   ...common,
-  entryPoints: { cli: "src/cli/main.ts" },
-  outdir: "dist",
-  banner: { js: `#!/usr/bin/env node\n${common.banner.js}` }
-})
-
-await build({
-  ...common,
   entryPoints: { index: "src/plugin/index.ts" },
-  outdir: "dist/plugin",
+  format: "esm",
+  outdir: join(dist, "plugin"),
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
+  // Bundled CommonJS dependencies may call require() for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" },
   // OpenCode's plugin API (tool() and its zod) comes from the host's own package.
-  external: ["@opencode-ai/plugin"],
-  // program.ts starts the CLI when run as a script; the plugin never is, so the CLI stays out of its bundle.
-  plugins: [{
-    name: "no-cli",
-    setup: (esbuild) => esbuild.onResolve({ filter: /\/cli\/main\.js$/ }, (args) => ({ path: args.path, external: true }))
-  }]
+  external: ["@opencode-ai/plugin"]
 })
+
+// The library is not bundled with its dependencies: an Effect program brings its own effect and platform.
+await build({
+  ...common,
+  minify: false,
+  entryPoints: ["src/index.ts"],
+  format: "esm",
+  outfile: join(dist, "lib/index.js"),
+  packages: "external"
+})
+execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" })

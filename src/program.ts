@@ -57,23 +57,22 @@ export const run = (options: RunOptions): Effect.Effect<RunResult, never, Provid
         )
       )
 
+    const outcomes = Arr.flatten(yield* Effect.forEach(providers, ask, { concurrency: "unbounded" }))
+    // Cached: the providers already read it. Reported once here, not once per provider that uses it.
     const authProblem = yield* auth.load.pipe(Effect.flip, Effect.option)
-    const outcomes = yield* Effect.forEach(providers, ask, { concurrency: "unbounded" })
-    const sources = yield* Effect.forEach(
+    const all: Array<Outcome> = [
+      ...Option.match(authProblem, {
+        onNone: () => [],
+        onSome: (error): Array<Outcome> => [{ _tag: "Failed", id: "opencode", name: "OpenCode", account: null, error }]
+      }),
+      ...outcomes
+    ]
+    // Only the "nothing configured" help needs to know which files exist.
+    const sources = all.length > 0 ? [] : yield* Effect.forEach(
       providers.flatMap((provider) => provider.sources.map((source) => ({ name: provider.name, ...source }))),
       (source) => Effect.map(fs.exists(source.path).pipe(Effect.orElseSucceed(() => false)), (exists) => ({ ...source, exists }))
     )
-    return {
-      generatedAt: new Date(yield* Clock.currentTimeMillis),
-      outcomes: [
-        ...Option.match(authProblem, {
-          onNone: () => [],
-          onSome: (error): Array<Outcome> => [{ _tag: "Failed", id: "opencode", name: "OpenCode", account: null, error }]
-        }),
-        ...Arr.flatten(outcomes)
-      ],
-      sources
-    }
+    return { generatedAt: new Date(yield* Clock.currentTimeMillis), outcomes: all, sources }
   })
 
 /** 0 all answered, 1 something failed (the report still printed), 2 nothing is configured. */
@@ -83,7 +82,13 @@ export const exitCode = (result: RunResult): 0 | 1 | 2 =>
 /** Everything `run` needs but the platform (HttpClient, FileSystem, Path), which each face provides. */
 export const layer = Providers.layer.pipe(Layer.provideMerge(AuthFile.layer))
 
+/** Set by the bundler: a bundle has its own entry point and must not start the CLI from here. */
+declare const MYSTATUS_BUNDLED: boolean | undefined
+
 // `tsx src/program.ts` runs the CLI; importing this module (library, plugin) does not.
-if (typeof process !== "undefined" && process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (
+  typeof MYSTATUS_BUNDLED === "undefined" && typeof process !== "undefined" && process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(process.argv[1]).href
+) {
   void import("./cli/main.js")
 }

@@ -155,6 +155,16 @@ describe("mystatus CLI", () => {
     expect(version.stdout.trim()).toBe(pkg.version)
   })
 
+  it("the bundled bin (plain node) prints the same report as the source", async () => {
+    const { env } = await setup()
+    const [source, bin] = await Promise.all([runCli(["--json"], env), runCli(["--json"], env, "bin")])
+    expect(bin.code).toBe(0)
+    const strip = (stdout: string) => ({ ...JSON.parse(stdout), generatedAt: null })
+    expect(strip(bin.stdout)).toEqual(strip(source.stdout))
+    const help = await runCli(["--version"], {}, "bin")
+    expect(help.stdout.trim()).toBe(pkg.version)
+  })
+
   it("--lang zh speaks Chinese", async () => {
     const { env } = await setup()
     const { stdout } = await runCli(["--lang", "zh", "--provider", "zhipu"], env)

@@ -82,7 +82,7 @@ export const SourceStatus = Schema.Struct({
 })
 export type SourceStatus = typeof SourceStatus.Type
 
-/** The whole run, before rendering. */
+/** The whole run, before rendering. `sources` is filled only when nothing is configured (for the help). */
 export const RunResult = Schema.Struct({
   generatedAt: Schema.DateFromSelf,
   outcomes: Schema.Array(Outcome),

@@ -1,4 +1,4 @@
-import stringWidth from "string-width"
+import { eastAsianWidth } from "get-east-asian-width"
 import type { QuotaError } from "../schema/errors.js"
 import type { JsonProvider, JsonReport } from "../schema/json.js"
 import { type AccountReport, type Outcome, remainingPercent, type RunResult, WARN_AT_PERCENT, type Window } from "../schema/report.js"
@@ -85,6 +85,16 @@ const nameOf = (m: Messages, outcome: Outcome) => (outcome.id === "opencode" ? m
 
 const SGR = { bold: "1", dim: "2", red: "31", green: "32", yellow: "33", cyan: "36" } as const
 type Style = keyof typeof SGR
+
+/**
+ * Terminal columns of a label: CJK characters take two (get-east-asian-width's Unicode tables). Labels hold no
+ * escape codes or emoji, so string-width's segmenter (10+ ms to create at start-up) is not needed.
+ */
+const stringWidth = (text: string) => {
+  let width = 0
+  for (const char of text) width += eastAsianWidth(char.codePointAt(0)!)
+  return width
+}
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - stringWidth(text)))
 
