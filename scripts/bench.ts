@@ -10,17 +10,16 @@
  *   peak RSS         of the bundled CLI, with no accounts and with every provider
  */
 import { Effect } from "effect"
-import { spawnSync } from "node:child_process"
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { delayed, startFakeServer } from "../test/support/FakeServer.js"
-import { baseUrlEnv, GOOGLE_ACCOUNTS_PATH, googleAccount, googleAccountsFile, happyRoutes, seedHome } from "../test/support/fixtures.js"
+import { baseUrlEnv, GOOGLE_ACCOUNTS_PATH, googleAccount, googleAccountsFile, seedHome } from "../test/support/fixtures.js"
 import { makeHome, runWith } from "../test/support/Home.js"
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url))
-const CLI = join(ROOT, "dist/cli.js")
+const CLI = join(ROOT, "dist/cli.cjs")
 const PLUGIN = join(ROOT, "dist/plugin/index.js")
 const RUNS = Number(process.env.BENCH_RUNS ?? 11)
 
@@ -74,15 +73,24 @@ const timeRun = async (env: Record<string, string>, only: ReadonlyArray<string> 
   return elapsed
 }
 
+/** The fake providers in a process of their own, so that serving costs the measured process nothing. */
+const fakeServer = async (latency: number): Promise<{ readonly url: string; readonly close: () => void }> => {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/fake-server.ts"), String(latency)], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  const url = await new Promise<string>((resolve) => child.stdout!.once("data", (data) => resolve(String(data).trim())))
+  return { url, close: () => void child.kill() }
+}
+
 const inProcess = async (latency: number, setup: (home: ReturnType<typeof makeHome>) => void, only: ReadonlyArray<string> = []) => {
-  const server = await startFakeServer(delayed(happyRoutes(Date.now()), latency))
+  const server = await fakeServer(latency)
   const home = makeHome()
   setup(home)
   const env = { HOME: home.dir, ...baseUrlEnv(server.url) }
   await timeRun(env, only) // warm-up: module initialisation and JIT
   const samples: Array<number> = []
   for (let i = 0; i < Math.min(RUNS, 7); i++) samples.push(await timeRun(env, only))
-  await server.close()
+  server.close()
   home.remove()
   return median(samples)
 }
@@ -104,7 +112,7 @@ row("scale: 50 Google accounts / 1 (L=200 ms)", ms(fifty), ms(one), `${(fifty / 
 
 // ---- the whole CLI against the fake server, for reference
 {
-  const server = await startFakeServer(delayed(happyRoutes(Date.now()), 200))
+  const server = await fakeServer(200)
   const home = makeHome()
   seedHome(home, Date.now())
   const env = { ...quietEnv, HOME: home.dir, ...baseUrlEnv(server.url) }
@@ -133,7 +141,6 @@ row("scale: 50 Google accounts / 1 (L=200 ms)", ms(fifty), ms(one), `${(fifty / 
     spawnSync(process.execPath, ["--require", reporter, "-e", "0"], { env: quietEnv, stdio: "ignore" })
     return Number(readFileSync(rssFile, "utf8")) / 1024
   })()
-  // spawnSync blocks this process, and with it the fake server: run that one asynchronously.
   const fullRss = await new Promise<number>((resolve) => {
     import("node:child_process").then(({ execFile }) =>
       execFile(process.execPath, ["--require", reporter, CLI], { env }, () => resolve(Number(readFileSync(rssFile, "utf8")) / 1024))
@@ -141,7 +148,7 @@ row("scale: 50 Google accounts / 1 (L=200 ms)", ms(fifty), ms(one), `${(fifty / 
   })
   row("peak RSS: CLI, no accounts / node -e 0", `${rss(quietEnv).toFixed(0)} MB`, `${bareRss.toFixed(0)} MB`, "")
   row("peak RSS: CLI, every provider (L=200 ms)", `${fullRss.toFixed(0)} MB`, "", "")
-  await server.close()
+  server.close()
   home.remove()
 }
 

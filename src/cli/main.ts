@@ -1,7 +1,9 @@
 import { Command, Options, ValidationError } from "@effect/cli"
 import { FetchHttpClient } from "@effect/platform"
-import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import { Config, Console, Effect, Layer, Option, Schema } from "effect"
 import pkg from "../../package.json" with { type: "json" }
 import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../program.js"
@@ -67,7 +69,10 @@ const main = Effect.gen(function*() {
   yield* color ? cli : withoutColor(cli)
 })
 
+// Exactly what @effect/cli and the program use (NodeContext would also bring a command executor and workers).
+const platform = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer, FetchHttpClient.layer)
+
 main.pipe(
-  Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, FetchHttpClient.layer)))),
+  Effect.provide(layer.pipe(Layer.provideMerge(platform))),
   NodeRuntime.runMain
 )

@@ -10,13 +10,19 @@ export const readJsonFile = (
 ): Effect.Effect<Option.Option<unknown>, JsonFileUnreadable, FileSystem.FileSystem> =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
-    if (!(yield* fs.exists(file).pipe(Effect.orElseSucceed(() => true)))) return Option.none()
+    // One read, no separate existence check: a missing file is the common case, not an error.
     const text = yield* fs.readFileString(file).pipe(
-      Effect.mapError((error) => new JsonFileUnreadable({ cause: error.message }))
+      Effect.map(Option.some),
+      Effect.catchAll((error) =>
+        error._tag === "SystemError" && error.reason === "NotFound"
+          ? Effect.succeedNone
+          : Effect.fail(new JsonFileUnreadable({ cause: error.message }))
+      )
     )
+    if (Option.isNone(text)) return Option.none()
     // JSON.parse's message quotes the text around the error: say only that it is not JSON.
     return Option.some(
-      yield* Schema.decodeUnknown(Schema.parseJson())(text).pipe(
+      yield* Schema.decodeUnknown(Schema.parseJson())(text.value).pipe(
         Effect.mapError(() => new JsonFileUnreadable({ cause: "not valid JSON" }))
       )
     )

@@ -175,7 +175,9 @@ const renderNothingConfigured = (m: Messages, result: RunResult): string =>
     )
   ].join("\n") + "\n"
 
-const number = (lang: Lang, value: number) => new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US").format(value)
+/** Counts with thousands separators; English and Chinese both group by three with ",". No Intl: see Messages. */
+const number = (_lang: Lang, value: number) =>
+  (Math.round(value * 100) / 100).toString().replace(/^(-?\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ","))
 
 // ---- JSON
 

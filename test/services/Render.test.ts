@@ -163,12 +163,23 @@ describe("JSON contract", () => {
   })
 })
 
+describe("numbers", () => {
+  it("are grouped by thousands", () => {
+    const out = text([reported([window({ used: 1234567, limit: 2500000, unit: "tokens" }), window({ used: 12, limit: 999, unit: "calls" })])])
+    expect(out).toContain("1,234,567 / 2,500,000 tokens")
+    expect(out).toContain("12 / 999 calls")
+  })
+})
+
 describe("language detection", () => {
   it("LC_ALL, then LC_MESSAGES, then LANG, then the runtime's locale", () => {
-    expect(detectLang({ LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" }, "en-US")).toBe("zh")
-    expect(detectLang({ LC_MESSAGES: "en_GB.UTF-8", LANG: "zh_TW.UTF-8" }, "zh-CN")).toBe("en")
-    expect(detectLang({ LANG: "zh_CN.UTF-8" }, "en-US")).toBe("zh")
-    expect(detectLang({ LANG: "C.UTF-8" }, "zh-CN")).toBe("zh")
-    expect(detectLang({}, "de-DE")).toBe("en")
+    const never = () => {
+      throw new Error("the runtime locale is asked only when the environment says nothing")
+    }
+    expect(detectLang({ LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" }, never)).toBe("zh")
+    expect(detectLang({ LC_MESSAGES: "en_GB.UTF-8", LANG: "zh_TW.UTF-8" }, never)).toBe("en")
+    expect(detectLang({ LANG: "zh_CN.UTF-8" }, never)).toBe("zh")
+    expect(detectLang({ LANG: "C.UTF-8" }, () => "zh-CN")).toBe("zh")
+    expect(detectLang({}, () => "de-DE")).toBe("en")
   })
 })
