@@ -1,7 +1,4 @@
 import { Command, Options, ValidationError } from "@effect/cli"
-import { FetchHttpClient } from "@effect/platform"
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import { Config, Console, Effect, Layer, Option, Schema } from "effect"
@@ -10,6 +7,7 @@ import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../program.js"
 import { Providers } from "../providers/index.js"
 import { JsonReport } from "../schema/json.js"
 import { langFromEnvironment, LANGS } from "../services/Messages.js"
+import { platform } from "../services/Platform.js"
 import { renderText, toJson } from "../services/Render.js"
 
 const command = (ids: ReadonlyArray<string>, color: boolean) =>
@@ -69,10 +67,8 @@ const main = Effect.gen(function*() {
   yield* color ? cli : withoutColor(cli)
 })
 
-// Exactly what @effect/cli and the program use (NodeContext would also bring a command executor and workers).
-const platform = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer, FetchHttpClient.layer)
-
+// The program's platform plus the terminal @effect/cli writes to (NodeContext would add processes and workers).
 main.pipe(
-  Effect.provide(layer.pipe(Layer.provideMerge(platform))),
+  Effect.provide(layer.pipe(Layer.provideMerge(Layer.merge(platform, NodeTerminal.layer)))),
   NodeRuntime.runMain
 )

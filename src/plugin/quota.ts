@@ -1,11 +1,9 @@
-import { FetchHttpClient } from "@effect/platform"
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodePath from "@effect/platform-node/NodePath"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../program.js"
 import { Providers } from "../providers/index.js"
 import { langFromEnvironment } from "../services/Messages.js"
 import { findProvider } from "../services/QuotaProvider.js"
+import { platform } from "../services/Platform.js"
 import { renderText } from "../services/Render.js"
 
 /**
@@ -13,9 +11,7 @@ import { renderText } from "../services/Render.js"
  * which Bun implements), built on first use and disposed with the plugin. Loaded lazily by the entry.
  */
 export const makeQuota = () => {
-  const runtime = ManagedRuntime.make(
-    layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, FetchHttpClient.layer)))
-  )
+  const runtime = ManagedRuntime.make(layer.pipe(Layer.provideMerge(platform)))
 
   /** The report as text, for the names asked (ids, names or aliases; none means all). Never fails. */
   const report = (requested: ReadonlyArray<string>, signal?: AbortSignal): Promise<string> =>

@@ -1,5 +1,6 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
-import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import { ConfigProvider, Effect, Layer, type Scope } from "effect"
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -51,6 +52,6 @@ export const runWith = (
   http: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
 ) =>
   run({ only: [], timeoutSeconds: 5, ...options }).pipe(
-    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeContext.layer, http)))),
+    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, http)))),
     Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
   )
