@@ -2,7 +2,8 @@
  * `npm run bench`: start-up and concurrency, each as a ratio measured in the same run (so the machine's speed
  * cancels out). Medians over several runs. Not a test: it prints numbers, it does not judge them.
  *
- *   cold start       the bundled CLI with no accounts vs `node -e 0`
+ *   cold start       the bundled CLI with no accounts vs `node -e 0`, and two floors built the same way (bundled,
+ *                    code-cached): the effect runtime alone, and effect + @effect/cli running a trivial command
  *   time-to-report   every provider behind the loopback fake server, each request delayed by L ms, vs the critical
  *                    path (the longest chain of requests that must follow each other: Google's refresh then fetch)
  *   scale            50 Google accounts vs 1, same latency
@@ -10,6 +11,7 @@
  *   peak RSS         of the bundled CLI, with no accounts and with every provider
  */
 import { Effect } from "effect"
+import { build } from "esbuild"
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -17,6 +19,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { baseUrlEnv, GOOGLE_ACCOUNTS_PATH, googleAccount, googleAccountsFile, seedHome } from "../test/support/fixtures.js"
 import { makeHome, runWith } from "../test/support/Home.js"
+import { common, writeCodeCache } from "./esbuild-options.mjs"
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url))
 const CLI = join(ROOT, "dist/cli.cjs")
@@ -54,14 +57,26 @@ const rows: Array<[string, string, string, string]> = []
 const row = (name: string, measured: string, reference: string, ratio: string) => rows.push([name, measured, reference, ratio])
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
-// ---- cold start
+// ---- cold start, and the floors any Effect / @effect/cli program of this shape pays
 const emptyHome = mkdtempSync(join(tmpdir(), "mystatus-bench-"))
 const quietEnv = { PATH: process.env.PATH ?? "", HOME: emptyHome, LANG: "en_US.UTF-8" }
-const [bare, cold] = interleaved([
+const floors = await Promise.all(["effect", "effect-cli"].map(async (name) => {
+  const bundle = join(emptyHome, `${name}.cjs`)
+  await build({ ...common, absWorkingDir: ROOT, entryPoints: [join(ROOT, `scripts/floor/${name}.ts`)], format: "cjs", outfile: bundle })
+  writeCodeCache(bundle, quietEnv)
+  const loader = join(emptyHome, `${name}-bin.cjs`)
+  writeFileSync(loader, readFileSync(join(ROOT, "src/cli/bin.cjs"), "utf8").replace("cli-bundle.cjs", `${name}.cjs`))
+  return loader
+}))
+const [bare, cold, floorEffect, floorCli] = interleaved([
   () => timeSpawn(process.execPath, ["-e", "0"], quietEnv),
-  () => timeSpawn(process.execPath, [CLI], quietEnv)
+  () => timeSpawn(process.execPath, [CLI], quietEnv),
+  () => timeSpawn(process.execPath, [floors[0]!], quietEnv),
+  () => timeSpawn(process.execPath, [floors[1]!], quietEnv)
 ])
 row("cold start: CLI, no accounts / node -e 0", ms(cold!), ms(bare!), `${(cold! / bare!).toFixed(2)}x`)
+row("  floor: effect runtime alone / node -e 0", ms(floorEffect!), ms(bare!), `${(floorEffect! / bare!).toFixed(2)}x`)
+row("  floor: effect + @effect/cli / node -e 0", ms(floorCli!), ms(bare!), `${(floorCli! / bare!).toFixed(2)}x`)
 
 // ---- time-to-report and scale, in process (the program's own scheduling, without process start-up)
 const timeRun = async (env: Record<string, string>, only: ReadonlyArray<string> = []) => {

@@ -13,6 +13,7 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { common as shared, writeCodeCache } from "./esbuild-options.mjs"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const dist = join(root, "dist")
@@ -26,48 +27,18 @@ if (process.argv.includes("--if-stale") && existsSync(join(dist, "types/index.d.
   if (sources < newest(dist)) process.exit(0)
 }
 rmSync(dist, { recursive: true, force: true })
-
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  minify: true,
-  legalComments: "none",
-  logLevel: "warning",
-  // program.ts starts the CLI when it is the script being run; in a bundle that branch is dropped, and with it the
-  // only use of import.meta (which CommonJS output would otherwise warn about).
-  define: { MYSTATUS_BUNDLED: "true" },
-  logOverride: { "empty-import-meta": "silent" },
-  // Code the bundles can never run, replaced to keep start-up parsing small (see the stubs for why).
-  alias: {
-    yaml: "./scripts/stubs/no-config-files.js",
-    toml: "./scripts/stubs/no-config-files.js",
-    ini: "./scripts/stubs/no-config-files.js",
-    "fast-check": "./scripts/stubs/no-fast-check.js"
-  }
-}
+const common = { ...shared, absWorkingDir: root }
 
 // The CLI as CommonJS: V8's code cache can be used through node:vm for scripts, not for ES modules.
 await build({ ...common, entryPoints: ["src/cli/main.ts"], format: "cjs", outfile: join(dist, "cli-bundle.cjs") })
 copyFileSync(join(root, "src/cli/bin.cjs"), join(dist, "cli.cjs"))
 chmodSync(join(dist, "cli.cjs"), 0o755)
 
-// Run the CLI once (no accounts: nothing is asked of the network) and keep what V8 compiled meanwhile.
+// Run the CLI once (no accounts: nothing is asked of the network; exit code 2 says so) and keep what V8 compiled.
+// Warming it against every provider was measured too: no faster than this (scripts/bench.ts, "CLI end to end").
 const home = mkdtempSync(join(tmpdir(), "mystatus-build-"))
-const warm = `
-const { readFileSync, writeFileSync } = require("node:fs")
-const { Script } = require("node:vm")
-const file = ${JSON.stringify(join(dist, "cli-bundle.cjs"))}
-const script = new Script(require("node:module").wrap(readFileSync(file, "utf8")), { filename: file })
-process.once("exit", () => writeFileSync(file + ".cache", script.createCachedData()))
-process.argv = [process.argv[0], file]
-script.runInThisContext()(module.exports, require, module, file, require("node:path").dirname(file))
-`
 try {
-  execFileSync(process.execPath, ["-e", warm], { env: { PATH: process.env.PATH ?? "", HOME: home, LANG: "C" }, stdio: "ignore" })
-} catch (error) {
-  if (error.status !== 2) throw error // 2 = "no configured accounts", the expected answer here
+  writeCodeCache(join(dist, "cli-bundle.cjs"), { HOME: home, LANG: "C" }, [2])
 } finally {
   rmSync(home, { recursive: true, force: true })
 }
