@@ -1,8 +1,8 @@
 import { Schema } from "effect"
+import { nullable } from "./fields.js"
 import { fixed, Secret } from "./auth.js"
 
 /** provider-api-facts §2.3. */
-const nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
 
 export const COPILOT_TIERS = ["free", "pro", "pro+", "business", "enterprise"] as const
 export type CopilotTier = typeof COPILOT_TIERS[number]

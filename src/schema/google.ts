@@ -1,8 +1,8 @@
 import { Schema } from "effect"
+import { nullable } from "./fields.js"
 import { fixed, Secret } from "./auth.js"
 
 /** provider-api-facts §2.5 and §3 (`antigravity-accounts.json`). */
-const nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
 const optionalText = Schema.optional(Schema.String.annotations(fixed("must be a string")))
 
 /**

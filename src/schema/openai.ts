@@ -1,10 +1,10 @@
 import { Schema } from "effect"
+import { nullable } from "./fields.js"
 
 /**
  * `GET /backend-api/wham/usage` (provider-api-facts §2.1). Tolerant where accounts differ: `rate_limit` and
  * `secondary_window` may be null, `credits.balance` is a string or a number, plan names are an open set.
  */
-const nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
 
 export const WhamWindow = Schema.Struct({
   used_percent: Schema.Number,

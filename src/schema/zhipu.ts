@@ -1,10 +1,10 @@
 import { Schema } from "effect"
+import { nullable } from "./fields.js"
 
 /**
  * `GET /api/monitor/usage/quota/limit` on bigmodel.cn and api.z.ai (provider-api-facts §2.4). HTTP 200 can still
  * carry `success:false`; Z.ai sometimes puts `limits` at the root; token windows usually carry only `percentage`.
  */
-const nullable = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(Schema.NullOr(schema))
 
 export const QuotaLimit = Schema.Struct({
   type: Schema.String,

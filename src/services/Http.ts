@@ -18,7 +18,8 @@ export const baseUrl = (provider: string, variable: string, fallback: string): E
   Schema.Config(variable, HttpUrl).pipe(
     Config.withDefault(fallback),
     Effect.map((url) => url.replace(/\/+$/, "")),
-    Effect.mapError((error) => new ConfigInvalid({ provider, problem: `${variable} ${String(error).replace(/^.*?:\s*/, "")}` }))
+    // The only way this fails: a value that is not an http(s) URL (it is not echoed: a URL can carry a password).
+    Effect.mapError(() => new ConfigInvalid({ provider, problem: `${variable} must be an http(s) URL` }))
   )
 
 export type JsonError = HttpError | DecodeError | NetworkError
