@@ -1,6 +1,6 @@
 import { FileSystem } from "@effect/platform"
 import { pathToFileURL } from "node:url"
-import { Array as Arr, Clock, Duration, Effect, Layer, Option } from "effect"
+import { Clock, Duration, Effect, Layer, Option } from "effect"
 import { Timeout } from "./schema/errors.js"
 import type { Outcome, RunResult } from "./schema/report.js"
 import { Providers } from "./providers/index.js"
@@ -57,9 +57,19 @@ export const run = (options: RunOptions): Effect.Effect<RunResult, never, Provid
         )
       )
 
-    const outcomes = Arr.flatten(yield* Effect.forEach(providers, ask, { concurrency: "unbounded" }))
-    // Cached: the providers already read it. Reported once here, not once per provider that uses it.
-    const authProblem = yield* auth.load.pipe(Effect.flip, Effect.option)
+    // All at once, but the longest chains of requests first: the CPU is one thread, and the slowest answer is the
+    // one the report waits for. Outcomes keep the providers' order.
+    const started = [...providers].sort((a, b) => b.roundTrips - a.roundTrips)
+    const answers = new Map(
+      yield* Effect.forEach(started, (provider) => Effect.map(ask(provider), (o) => [provider, o] as const), {
+        concurrency: "unbounded"
+      })
+    )
+    const outcomes = providers.flatMap((provider) => answers.get(provider) ?? [])
+    // Cached: the providers already read it. Reported once here, and only if a provider asked uses it.
+    const authProblem = providers.some((p) => p.sources.some((source) => source.path === auth.path))
+      ? yield* auth.load.pipe(Effect.flip, Effect.option)
+      : Option.none()
     const all: Array<Outcome> = [
       ...Option.match(authProblem, {
         onNone: () => [],

@@ -83,7 +83,7 @@ export const makeCopilot = Effect.gen(function*() {
     }]
   })
 
-  return { id: ID, name: NAME, aliases: ["github", "github-copilot"], sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }], accounts } satisfies
+  return { id: ID, name: NAME, roundTrips: 1, aliases: ["github", "github-copilot"], sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }], accounts } satisfies
     QuotaProvider
 })
 

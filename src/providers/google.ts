@@ -65,7 +65,7 @@ export const makeGoogle = Effect.gen(function*() {
     )
   })
 
-  return { id: ID, name: NAME, aliases: ["antigravity", "gemini"], sources: [{ path: primary, entry: null }], accounts } satisfies QuotaProvider
+  return { id: ID, name: NAME, roundTrips: 2, aliases: ["antigravity", "gemini"], sources: [{ path: primary, entry: null }], accounts } satisfies QuotaProvider
 })
 
 /**

@@ -65,7 +65,7 @@ const makeGlm = (platform: GlmPlatform) =>
       return [{ label: maskKey(Redacted.value(key)), query }]
     })
 
-    return { id, name: platform.name, aliases: platform.aliases, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
+    return { id, name: platform.name, roundTrips: 1, aliases: platform.aliases, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
       QuotaProvider
   })
 

@@ -24,6 +24,11 @@ export interface QuotaProvider {
   readonly name: string
   /** Other names people use for it ("codex", "antigravity"), for lenient matching in the OpenCode tool. */
   readonly aliases: ReadonlyArray<string>
+  /**
+   * Requests an account's query makes one after another when all goes well (Google: token, then quota). The run
+   * starts the longest chains first, so their first request leaves before the others' CPU work.
+   */
+  readonly roundTrips: number
   /** Where its credentials are looked for (shown when nothing is configured). */
   readonly sources: ReadonlyArray<CredentialSource>
   readonly accounts: Effect.Effect<ReadonlyArray<Account>, QuotaError>
