@@ -1,5 +1,5 @@
 import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
-import { Clock, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
 import { AnyEntry, type OAuthEntry } from "../schema/auth.js"
 import {
   type CopilotPatFile,
@@ -11,11 +11,10 @@ import {
   type QuotaSnapshot
 } from "../schema/copilot.js"
 import { CopilotQuotaUnavailable, CredentialsInvalid, HttpError } from "../schema/errors.js"
-import { formatIssues } from "../schema/issues.js"
 import type { AccountReport, Note, Scope, Window } from "../schema/report.js"
 import { AuthFile } from "../services/AuthFile.js"
 import { baseUrl, jsonClient } from "../services/Http.js"
-import { readJsonFile } from "../services/JsonFile.js"
+import { readCredentialFile } from "../services/JsonFile.js"
 import { configDir } from "../services/Paths.js"
 import type { QuotaProvider } from "../services/QuotaProvider.js"
 import { titleCase } from "../services/Text.js"
@@ -47,18 +46,7 @@ export const makeCopilot = Effect.gen(function*() {
   const http = yield* HttpClient.HttpClient
   const patPath = (yield* Path.Path).join(yield* configDir, PAT_FILE)
 
-  const readPat = readJsonFile(patPath).pipe(
-    Effect.mapError((error) => new CredentialsInvalid({ provider: ID, source: patPath, problem: error.cause })),
-    Effect.flatMap(Option.match({
-      onNone: () => Effect.succeedNone,
-      onSome: (json) =>
-        Schema.decodeUnknown(PatFileSchema)(json).pipe(
-          Effect.map(Option.some),
-          Effect.mapError((error) => new CredentialsInvalid({ provider: ID, source: patPath, problem: formatIssues(error) }))
-        )
-    })),
-    Effect.provideService(FileSystem.FileSystem, fs)
-  )
+  const readPat = readCredentialFile(ID, patPath, PatFileSchema).pipe(Effect.provideService(FileSystem.FileSystem, fs))
 
   const accounts = Effect.gen(function*() {
     const root = yield* baseUrl(ID, "MYSTATUS_GITHUB_API_URL", "https://api.github.com")

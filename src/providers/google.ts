@@ -1,6 +1,6 @@
 import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Config, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
-import { CredentialsInvalid, HttpError, MissingProjectId } from "../schema/errors.js"
+import { HttpError, MissingProjectId } from "../schema/errors.js"
 import {
   type AntigravityAccount,
   AntigravityAccountsFile,
@@ -9,10 +9,9 @@ import {
   LoadCodeAssist,
   TokenResponse
 } from "../schema/google.js"
-import { formatIssues } from "../schema/issues.js"
 import type { AccountReport, Scope, Window } from "../schema/report.js"
 import { baseUrl, jsonClient } from "../services/Http.js"
-import { readJsonFile } from "../services/JsonFile.js"
+import { readCredentialFile } from "../services/JsonFile.js"
 import { absoluteDirFromEnv, configDir } from "../services/Paths.js"
 import type { QuotaProvider } from "../services/QuotaProvider.js"
 
@@ -43,22 +42,17 @@ export const makeGoogle = Effect.gen(function*() {
     const file = legacy !== undefined && !(yield* fs.exists(primary).pipe(Effect.orElseSucceed(() => true)))
       ? legacy
       : primary
-    const invalid = (problem: string) => new CredentialsInvalid({ provider: ID, source: file, problem })
-    const json = yield* readJsonFile(file).pipe(
-      Effect.mapError((error) => invalid(error.cause)),
+    const content = yield* readCredentialFile(ID, file, AntigravityAccountsFile).pipe(
       Effect.provideService(FileSystem.FileSystem, fs)
     )
-    if (Option.isNone(json)) return []
-    const content = yield* Schema.decodeUnknown(AntigravityAccountsFile)(json.value).pipe(
-      Effect.mapError((error) => invalid(formatIssues(error)))
-    )
+    if (Option.isNone(content)) return []
     const endpoints = yield* Effect.all({
       oauth: baseUrl(ID, "MYSTATUS_GOOGLE_OAUTH_URL", "https://oauth2.googleapis.com"),
       cloudcode: baseUrl(ID, "MYSTATUS_CLOUDCODE_BASE_URL", "https://cloudcode-pa.googleapis.com"),
       clientId: setting("MYSTATUS_GOOGLE_CLIENT_ID", CLIENT_ID),
       clientSecret: setting("MYSTATUS_GOOGLE_CLIENT_SECRET", CLIENT_SECRET)
     })
-    return content.accounts.flatMap((account, index) =>
+    return content.value.accounts.flatMap((account, index) =>
       account.enabled === false
         ? []
         : [{ label: account.email ?? `#${index + 1}`, query: query(http, endpoints, account, file) }]

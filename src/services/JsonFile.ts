@@ -1,5 +1,7 @@
 import { FileSystem } from "@effect/platform"
 import { Data, Effect, Option, Schema } from "effect"
+import { CredentialsInvalid } from "../schema/errors.js"
+import { formatIssues } from "../schema/issues.js"
 
 /** Why a credential file could not be used; `cause` never quotes the file (it holds secrets). */
 export class JsonFileUnreadable extends Data.TaggedError("JsonFileUnreadable")<{ readonly cause: string }> {}
@@ -27,3 +29,21 @@ export const readJsonFile = (
       )
     )
   })
+
+/**
+ * A provider's own credential file (not auth.json): `None` when absent; unreadable, not JSON, or the wrong shape is
+ * a `CredentialsInvalid` naming the file and the field, never quoting a value.
+ */
+export const readCredentialFile = <A, I>(
+  provider: string,
+  file: string,
+  schema: Schema.Schema<A, I>
+): Effect.Effect<Option.Option<A>, CredentialsInvalid, FileSystem.FileSystem> =>
+  readJsonFile(file).pipe(
+    Effect.mapError((error) => error.cause),
+    Effect.flatMap(Option.match({
+      onNone: () => Effect.succeedNone,
+      onSome: (json) => Schema.decodeUnknown(schema)(json).pipe(Effect.map(Option.some), Effect.mapError(formatIssues))
+    })),
+    Effect.mapError((problem) => new CredentialsInvalid({ provider, source: file, problem }))
+  )
