@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { type FakeServer, startFakeServer } from "../support/FakeServer.js"
-import { baseUrlEnv, happyRoutes, seedHome } from "../support/fixtures.js"
+import { baseUrlEnv, FIXTURE_SECRETS, happyRoutes, seedHome } from "../support/fixtures.js"
 import { makeHome } from "../support/Home.js"
 import { type FakeLlm, startFakeLlm } from "./FakeLlm.js"
 import { findOpencode, makeOpencodeHome, runOpencode, verifyToolRun } from "./Opencode.js"
@@ -65,6 +65,8 @@ describe("the mystatus plugin inside OpenCode", () => {
     expect(output).toMatch(/Premium requests .*24% left +229 \/ 300 requests/)
     expect(output).toContain("Google Antigravity · alice@example.com")
     expect(output).not.toContain("\u001b[")
+    const everything = JSON.stringify(run.events) + JSON.stringify(llm.requests) + run.log
+    for (const secret of FIXTURE_SECRETS) expect(everything).not.toContain(secret)
   }, 180_000)
 
   it("/mystatus works from the plugin's own registration (no command in the config)", async () => {

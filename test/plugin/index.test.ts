@@ -3,7 +3,7 @@ import type { Hooks, ToolContext } from "@opencode-ai/plugin"
 import { readFileSync } from "node:fs"
 import * as entry from "../../src/plugin/index.js"
 import { type FakeServer, startFakeServer } from "../support/FakeServer.js"
-import { baseUrlEnv, happyRoutes, seedHome } from "../support/fixtures.js"
+import { baseUrlEnv, FIXTURE_SECRETS, happyRoutes, seedHome } from "../support/fixtures.js"
 import { makeHome } from "../support/Home.js"
 
 /** The plugin's contract with OpenCode, checked under Node; the e2e test checks it inside OpenCode's Bun. */
@@ -59,6 +59,7 @@ describe("OpenCode plugin entry", () => {
     expect(output).toContain("OpenAI · dev@example.com · Plus")
     expect(output).toContain("Google Antigravity · #2")
     expect(output).not.toContain("\u001b[")
+    for (const secret of FIXTURE_SECRETS) expect(output).not.toContain(secret)
   })
 
   it("narrows by provider: ids, names and aliases, one or a list", async () => {

@@ -403,3 +403,12 @@ export const seedHome = (home: { readonly write: (relative: string, content: obj
   home.write(".local/share/opencode/auth.json", authEntries(now))
   home.write(GOOGLE_ACCOUNTS_PATH, demoGoogleAccounts)
 }
+
+/** Every secret the fixtures hold: no output may contain any of them. */
+export const FIXTURE_SECRETS: ReadonlyArray<string> = [
+  ...Object.values(SECRETS),
+  ...Object.values(COPILOT_SECRETS),
+  ...["alice", "second"].flatMap((name) => Object.values(googleToken(name))),
+  OPENAI_ACCESS,
+  "sk-FIXTURE-deepseek-SECRET"
+]
