@@ -49,8 +49,10 @@ export interface Messages {
   readonly fixPrefix: string
   readonly nothingConfigured: string
   readonly supportedAccounts: string
-  readonly setupEntry: (name: string, entry: string, path: string) => string
-  readonly setupFile: (name: string, path: string) => string
+  /** One platform's ways in, each from `entryIn` or `file`, joined by the caller with `or`. */
+  readonly setup: (name: string, ways: ReadonlyArray<string>) => string
+  readonly entryIn: (entry: string, path: string) => string
+  readonly file: (path: string) => string
   readonly lookedAt: string
   readonly found: string
   readonly notFound: string
@@ -109,8 +111,9 @@ const en: Messages = {
   fixPrefix: "Fix: ",
   nothingConfigured: "No configured accounts found.",
   supportedAccounts: "mystatus reads the credentials your tools already store. Supported account types:",
-  setupEntry: (name, entry, path) => `${name}: the "${entry}" entry in ${path} (log in with \`opencode auth login\`)`,
-  setupFile: (name, path) => `${name}: ${path}`,
+  setup: (name, ways) => `${name}: ${ways.join(", or ")}`,
+  entryIn: (entry, path) => `the "${entry}" entry in ${path} (log in with \`opencode auth login\`)`,
+  file: (path) => path,
   lookedAt: "Looked at:",
   found: "found",
   notFound: "not found",
@@ -232,8 +235,9 @@ const zh: Messages = {
   fixPrefix: "解决：",
   nothingConfigured: "未找到已配置的账户。",
   supportedAccounts: "mystatus 读取各工具已保存的凭据。支持的账户类型：",
-  setupEntry: (name, entry, path) => `${name}：${path} 中的 "${entry}" 条目（用 \`opencode auth login\` 登录）`,
-  setupFile: (name, path) => `${name}：${path}`,
+  setup: (name, ways) => `${name}：${ways.join("，或 ")}`,
+  entryIn: (entry, path) => `${path} 中的 "${entry}" 条目（用 \`opencode auth login\` 登录）`,
+  file: (path) => path,
   lookedAt: "已查找：",
   found: "存在",
   notFound: "不存在",

@@ -160,20 +160,23 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
   return sections.join("\n\n") + "\n"
 }
 
-const renderNothingConfigured = (m: Messages, result: RunResult): string =>
-  [
+const renderNothingConfigured = (m: Messages, result: RunResult): string => {
+  const ways = new Map<string, Array<string>>()
+  for (const source of result.sources) {
+    const way = source.entry === null ? m.file(source.path) : m.entryIn(source.entry, source.path)
+    ways.set(source.name, [...(ways.get(source.name) ?? []), way])
+  }
+  const exists = new Map(result.sources.map((source) => [source.path, source.exists]))
+  return [
     m.nothingConfigured,
     "",
     m.supportedAccounts,
-    ...result.sources.map((source) =>
-      `  • ${source.entry === null ? m.setupFile(source.name, source.path) : m.setupEntry(source.name, source.entry, source.path)}`
-    ),
+    ...[...ways].map(([name, list]) => `  • ${m.setup(name, list)}`),
     "",
     m.lookedAt,
-    ...[...new Map(result.sources.map((source) => [source.path, source.exists])).entries()].map(
-      ([path, exists]) => `  ${path} (${exists ? m.found : m.notFound})`
-    )
+    ...[...exists].map(([path, found]) => `  ${path} (${found ? m.found : m.notFound})`)
   ].join("\n") + "\n"
+}
 
 /** Counts with thousands separators; English and Chinese both group by three with ",". No Intl: see Messages. */
 const number = (_lang: Lang, value: number) =>

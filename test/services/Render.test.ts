@@ -102,7 +102,9 @@ describe("text report", () => {
         outcomes: [],
         sources: [
           { name: "OpenAI", path: "/h/.local/share/opencode/auth.json", entry: "openai", exists: false },
-          { name: "Z.ai", path: "/h/.local/share/opencode/auth.json", entry: "zai-coding-plan", exists: false }
+          { name: "Z.ai", path: "/h/.local/share/opencode/auth.json", entry: "zai-coding-plan", exists: false },
+          { name: "GitHub Copilot", path: "/h/.local/share/opencode/auth.json", entry: "github-copilot", exists: false },
+          { name: "GitHub Copilot", path: "/h/.config/opencode/copilot-quota-token.json", entry: null, exists: true }
         ]
       },
       { lang: "en", color: false }
@@ -110,7 +112,12 @@ describe("text report", () => {
     expect(out).toContain("No configured accounts found.")
     expect(out).toContain(`OpenAI: the "openai" entry in /h/.local/share/opencode/auth.json`)
     expect(out).toContain(`Z.ai: the "zai-coding-plan" entry`)
-    expect(out).toContain("Looked at:\n  /h/.local/share/opencode/auth.json (not found)\n")
+    expect(out).toContain(
+      "GitHub Copilot: the \"github-copilot\" entry in /h/.local/share/opencode/auth.json (log in with `opencode auth login`), or /h/.config/opencode/copilot-quota-token.json"
+    )
+    expect(out).toContain(
+      "Looked at:\n  /h/.local/share/opencode/auth.json (not found)\n  /h/.config/opencode/copilot-quota-token.json (found)\n"
+    )
   })
 })
 
