@@ -71,8 +71,14 @@ export const makeCopilot = Effect.gen(function*() {
     }]
   })
 
-  return { id: ID, name: NAME, roundTrips: 1, aliases: ["github", "github-copilot"], sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }], accounts } satisfies
-    QuotaProvider
+  return {
+    id: ID,
+    name: NAME,
+    aliases: ["github", "github-copilot"],
+    roundTrips: 1,
+    sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }],
+    accounts
+  } satisfies QuotaProvider
 })
 
 export class Copilot extends Context.Tag("mystatus/providers/Copilot")<Copilot, QuotaProvider>() {

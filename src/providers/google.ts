@@ -59,7 +59,14 @@ export const makeGoogle = Effect.gen(function*() {
     )
   })
 
-  return { id: ID, name: NAME, roundTrips: 2, aliases: ["antigravity", "gemini"], sources: [{ path: primary, entry: null }], accounts } satisfies QuotaProvider
+  return {
+    id: ID,
+    name: NAME,
+    aliases: ["antigravity", "gemini"],
+    roundTrips: 2,
+    sources: [{ path: primary, entry: null }],
+    accounts
+  } satisfies QuotaProvider
 })
 
 /**

@@ -45,7 +45,14 @@ export const makeOpenAi = Effect.gen(function*() {
     return [{ label: email, query }]
   })
 
-  return { id: ID, name: NAME, roundTrips: 1, aliases: ["chatgpt", "codex"], sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }], accounts } satisfies QuotaProvider
+  return {
+    id: ID,
+    name: NAME,
+    aliases: ["chatgpt", "codex"],
+    roundTrips: 1,
+    sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }],
+    accounts
+  } satisfies QuotaProvider
 })
 
 export class OpenAi extends Context.Tag("mystatus/providers/OpenAi")<OpenAi, QuotaProvider>() {

@@ -65,8 +65,14 @@ const makeGlm = (platform: GlmPlatform) =>
       return [{ label: maskKey(Redacted.value(key)), query }]
     })
 
-    return { id, name: platform.name, roundTrips: 1, aliases: platform.aliases, sources: [{ path: auth.path, entry: platform.authKeys[0]! }], accounts } satisfies
-      QuotaProvider
+    return {
+      id,
+      name: platform.name,
+      aliases: platform.aliases,
+      roundTrips: 1,
+      sources: [{ path: auth.path, entry: platform.authKeys[0]! }],
+      accounts
+    } satisfies QuotaProvider
   })
 
 const HOUR = 3600
