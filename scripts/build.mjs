@@ -51,9 +51,7 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   // Bundled CommonJS dependencies may call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" },
-  // OpenCode's plugin API (tool() and its zod) comes from the host's own package.
-  external: ["@opencode-ai/plugin"]
+  banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" }
 })
 
 // The library is not bundled with its dependencies: an Effect program brings its own effect and platform.

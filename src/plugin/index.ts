@@ -1,10 +1,19 @@
-import { type Plugin, type PluginModule, tool } from "@opencode-ai/plugin"
+import type { Plugin, PluginModule, ToolContext } from "@opencode-ai/plugin"
+import { z } from "zod"
 
 /**
  * The OpenCode face. OpenCode imports every plugin at start-up, so this module stays tiny: the program (Effect,
  * the providers) is imported on the first call. Its only export is the `{ id, server }` OpenCode requires; any
- * other export would make OpenCode reject the module.
+ * other export would make OpenCode reject the module. `@opencode-ai/plugin` is used for its types only (its
+ * `tool()` is the identity and `tool.schema` is zod), so the bundle needs nothing from the host but zod's API.
  */
+const args = {
+  provider: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe("Only these platforms: openai (also chatgpt, codex), zhipu, zai, copilot, google (also antigravity). Omit for all.")
+}
+
 const COMMAND_TEMPLATE =
   "Call the mystatus tool to show my AI subscription quotas and repeat its report exactly as it is. " +
   "If I named platforms here, pass them as `provider`: $ARGUMENTS"
@@ -23,21 +32,16 @@ const server: Plugin = async () => {
       }
     },
     tool: {
-      mystatus: tool({
+      mystatus: {
         description: "Show how much quota is left on the user's AI coding subscriptions, and when each limit " +
           "resets: ChatGPT/Codex (OpenAI), Zhipu AI, Z.ai, GitHub Copilot and Google Antigravity, read from the " +
           "credentials already on this machine. Use it whenever the user asks to check their quota, usage, limits, " +
           "remaining requests or AI account status (\"check my quota\", \"how much Codex do I have left\", " +
           "\"show my AI account status\"). Pass `provider` to ask only some platforms (\"check my Copilot quota\"). " +
           "Show the report to the user as it is.",
-        args: {
-          provider: tool.schema
-            .union([tool.schema.string(), tool.schema.array(tool.schema.string())])
-            .optional()
-            .describe("Only these platforms: openai (also chatgpt, codex), zhipu, zai, copilot, google (also antigravity). Omit for all.")
-        },
-        async execute(args, context) {
-          const requested = (args.provider === undefined ? [] : [args.provider].flat())
+        args,
+        async execute(input: z.infer<z.ZodObject<typeof args>>, context: ToolContext) {
+          const requested = (input.provider === undefined ? [] : [input.provider].flat())
             .flatMap((name) => name.split(","))
             .map((name) => name.trim())
             .filter((name) => name !== "")
@@ -50,7 +54,7 @@ const server: Plugin = async () => {
               : `mystatus failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
           }
         }
-      })
+      }
     },
     dispose: async () => {
       if (quota !== undefined) await (await quota).dispose()
