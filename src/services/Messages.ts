@@ -132,7 +132,7 @@ const en: Messages = {
     }),
     CredentialsInvalid: (e) => ({
       message: `Invalid credentials in ${e.source}: ${e.problem}`,
-      fix: "Correct that entry, or log in again with `opencode auth login`."
+      fix: "Correct it as the message says; for an auth.json entry, logging in again with `opencode auth login` rewrites it."
     }),
     ConfigInvalid: (e) => ({
       message: `Invalid configuration: ${e.problem}`,
@@ -255,7 +255,7 @@ const zh: Messages = {
     }),
     CredentialsInvalid: (e) => ({
       message: `${e.source} 中的凭据无效：${e.problem}`,
-      fix: "请修正该条目，或用 `opencode auth login` 重新登录。"
+      fix: "请按提示修正；若是 auth.json 中的条目，用 `opencode auth login` 重新登录即可重写。"
     }),
     ConfigInvalid: (e) => ({
       message: `配置无效：${e.problem}`,
