@@ -71,7 +71,10 @@ describe("program", () => {
   it.scopedLive("an unreachable endpoint is a NetworkError for that provider only", () =>
     Effect.gen(function*() {
       const { result } = yield* allConfigured(undefined, {}, { MYSTATUS_OPENAI_BASE_URL: "http://127.0.0.1:9" })
-      expect(errorOf(result, "openai")._tag).toBe("NetworkError")
+      const error = errorOf(result, "openai")
+      expect(error._tag).toBe("NetworkError")
+      // The reason, not fetch's bare "fetch failed".
+      expect(error._tag === "NetworkError" && error.cause).toMatch(/bad port|ECONNREFUSED/)
       reportOf(result, "zhipu")
     }))
 

@@ -40,48 +40,56 @@ export const jsonClient = (client: HttpClient.HttpClient, options: {
   readonly baseUrl: string
   readonly secrets: ReadonlyArray<Redacted.Redacted<string>>
 }): JsonClient => {
-    const { provider } = options
-    const scrub = (text: string) =>
-      options.secrets.reduce((acc, secret) => acc.split(Redacted.value(secret)).join("****"), text)
+  const { provider } = options
+  const scrub = (text: string) =>
+    options.secrets.reduce((acc, secret) => acc.split(Redacted.value(secret)).join("****"), text)
 
-    const failStatus = (endpoint: string, response: HttpClientResponse.HttpClientResponse) =>
-      Effect.gen(function*() {
-        const body = yield* response.text.pipe(Effect.orElseSucceed(() => ""))
-        const retryAfterSeconds = yield* retryAfter(response.headers["retry-after"])
-        return yield* new HttpError({
-          provider,
-          endpoint,
-          status: response.status,
-          body: truncate(scrub(body.replace(/\s+/g, " ").trim()), 200),
-          ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
-        })
+  const failStatus = (endpoint: string, response: HttpClientResponse.HttpClientResponse) =>
+    Effect.gen(function*() {
+      const body = yield* response.text.pipe(Effect.orElseSucceed(() => ""))
+      const retryAfterSeconds = yield* retryAfter(response.headers["retry-after"])
+      return yield* new HttpError({
+        provider,
+        endpoint,
+        status: response.status,
+        body: truncate(scrub(body.replace(/\s+/g, " ").trim()), 200),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
       })
+    })
 
-    return {
-      json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>) => {
-        // Defaults only: some endpoints want their own Accept or a particular client's User-Agent.
-        const full = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
-          accept: "application/json",
-          "user-agent": USER_AGENT,
-          ...request.headers
+  return {
+    json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>) => {
+      // Defaults only: some endpoints want their own Accept or a particular client's User-Agent.
+      const full = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
+        accept: "application/json",
+        "user-agent": USER_AGENT,
+        ...request.headers
+      })
+      const endpoint = full.url
+      return client.execute(full).pipe(
+        Effect.flatMap((response): Effect.Effect<A, JsonError | ParseResult.ParseError | HttpClientError.ResponseError> =>
+          response.status >= 200 && response.status < 300
+            ? Effect.flatMap(response.text, Schema.decodeUnknown(Schema.parseJson(schema)))
+            : failStatus(endpoint, response)
+        ),
+        Effect.catchTags({
+          RequestError: (error) => new NetworkError({ provider, endpoint, cause: scrub(rootCause(error)) }),
+          ResponseError: (error) =>
+            new DecodeError({ provider, endpoint, problem: scrub(error.description ?? error.message) }),
+          ParseError: (error) => new DecodeError({ provider, endpoint, problem: scrub(formatIssues(error)) })
         })
-        const endpoint = full.url
-        return client.execute(full).pipe(
-          Effect.flatMap((response): Effect.Effect<A, JsonError | ParseResult.ParseError | HttpClientError.ResponseError> =>
-            response.status >= 200 && response.status < 300
-              ? Effect.flatMap(response.text, Schema.decodeUnknown(Schema.parseJson(schema)))
-              : failStatus(endpoint, response)
-          ),
-          Effect.catchTags({
-            RequestError: (error) =>
-              new NetworkError({ provider, endpoint, cause: scrub(String(error.cause ?? error.description ?? error.message)) }),
-            ResponseError: (error) =>
-              new DecodeError({ provider, endpoint, problem: scrub(error.description ?? error.message) }),
-            ParseError: (error) => new DecodeError({ provider, endpoint, problem: scrub(formatIssues(error)) })
-          })
-        )
-      }
+      )
     }
+  }
+}
+
+/** fetch says only "fetch failed"; the reason ("connect ECONNREFUSED 127.0.0.1:9") is at the end of `cause`. */
+const rootCause = (error: unknown): string => {
+  let current: unknown = error
+  while (typeof current === "object" && current !== null && "cause" in current && current.cause !== undefined) {
+    current = current.cause
+  }
+  return current instanceof Error ? current.message : String(current)
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */
