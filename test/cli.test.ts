@@ -3,7 +3,9 @@ import { Schema } from "effect"
 import { afterEach } from "vitest"
 import pkg from "../package.json" with { type: "json" }
 import { JsonReport } from "../src/schema/json.js"
-import { runCli } from "./support/cli.js"
+import { execFile } from "node:child_process"
+import { existsSync } from "node:fs"
+import { BIN, runCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
 import {
   authEntries,
@@ -153,6 +155,20 @@ describe("mystatus CLI", () => {
     expect(strip(bin.stdout)).toEqual(strip(source.stdout))
     const help = await runCli(["--version"], {}, "bin")
     expect(help.stdout.trim()).toBe(pkg.version)
+  })
+
+  // `script` gives the CLI a terminal (util-linux, on the Linux machines this runs on).
+  it.skipIf(!existsSync("/usr/bin/script"))("colours on a terminal, never with NO_COLOR or --no-color", async () => {
+    const { env } = await setup()
+    const onTerminal = (command: string, extra: Record<string, string> = {}) =>
+      new Promise<string>((resolve) =>
+        execFile("/usr/bin/script", ["-qec", command, "/dev/null"], { env: { ...env, PATH: process.env.PATH ?? "", ...extra } }, (_, stdout) =>
+          resolve(stdout))
+      )
+    const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --provider zai`
+    expect(await onTerminal(bin)).toContain("\u001b[32m")
+    expect(await onTerminal(bin, { NO_COLOR: "1" })).not.toContain("\u001b[")
+    expect(await onTerminal(`${bin} --no-color`)).not.toContain("\u001b[")
   })
 
   it("--lang zh speaks Chinese", async () => {
