@@ -94,6 +94,10 @@ export const enterpriseApiUrl = (enterpriseUrl: string): string | undefined => {
   return `${url.protocol}//api.${url.host}`
 }
 
+/** GitHub's ways of saying "this token may not read that": both paths react to them. */
+const isRefusal = (error: { readonly _tag: string }): error is HttpError =>
+  error._tag === "HttpError" && [401, 403, 404].includes((error as HttpError).status)
+
 // ---- PAT: the public billing API
 
 const patQuery = (http: HttpClient.HttpClient, root: string, pat: CopilotPatFile) =>
@@ -107,10 +111,7 @@ const patQuery = (http: HttpClient.HttpClient, root: string, pat: CopilotPatFile
       PremiumRequestUsage
     ).pipe(
       // A PAT without "Plan: Read-only", or a username that is not the token's owner, is refused this way.
-      Effect.catchIf(
-        (error): error is HttpError => error._tag === "HttpError" && [401, 403, 404].includes(error.status),
-        (error) => new HttpError({ ...error, hint: "copilotPatPermission" })
-      )
+      Effect.catchIf(isRefusal, (error) => new HttpError({ ...error, hint: "copilotPatPermission" }))
     )
     return patReport(pat, usage, yield* Clock.currentTimeMillis)
   })
@@ -147,9 +148,6 @@ const patReport = (pat: CopilotPatFile, usage: PremiumRequestUsage, now: number)
 }
 
 // ---- OAuth: OpenCode's GitHub login and copilot_internal
-
-const isRefusal = (error: { readonly _tag: string }): error is HttpError =>
-  error._tag === "HttpError" && [401, 403, 404].includes((error as HttpError).status)
 
 const oauthQuery = (http: HttpClient.HttpClient, root: string, credentials: OAuthEntry, patPath: string) =>
   Effect.gen(function*() {

@@ -21,6 +21,8 @@ interface GlmPlatform {
   readonly defaultBaseUrl: string
 }
 
+const QUOTA_PATH = "/api/monitor/usage/quota/limit"
+
 const makeGlm = (platform: GlmPlatform) =>
   Effect.gen(function*() {
     const auth = yield* AuthFile
@@ -33,12 +35,11 @@ const makeGlm = (platform: GlmPlatform) =>
       const { key } = entry.value.value
       const root = yield* baseUrl(id, platform.baseUrlVariable, platform.defaultBaseUrl)
       const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [key] })
-      const endpoint = `${root}/api/monitor/usage/quota/limit`
 
       const query = Effect.gen(function*() {
         const response = yield* client.json(
           // The raw key, as OpenCode's own GLM client and both peers send it (Bearer is also accepted).
-          HttpClientRequest.get("/api/monitor/usage/quota/limit").pipe(
+          HttpClientRequest.get(QUOTA_PATH).pipe(
             HttpClientRequest.setHeader("authorization", Redacted.value(key))
           ),
           QuotaLimitResponse
@@ -47,7 +48,7 @@ const makeGlm = (platform: GlmPlatform) =>
           return yield* new ApiError({
             provider: id,
             service: platform.service,
-            endpoint,
+            endpoint: `${root}${QUOTA_PATH}`,
             code: String(response.code ?? "unknown"),
             detail: response.msg ?? ""
           })
