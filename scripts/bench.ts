@@ -3,7 +3,7 @@
  * cancels out). Medians over several runs. Not a test: it prints numbers, it does not judge them.
  *
  *   cold start       the bundled CLI with no accounts vs `node -e 0`, and two floors built the same way (bundled,
- *                    code-cached): the effect runtime alone, and effect + @effect/cli running a trivial command
+ *                    code-cached): the effect runtime alone, and effect with the platform layers the CLI uses
  *   time-to-report   every provider behind the loopback fake server, each request delayed by L ms, vs the critical
  *                    path (the longest chain of requests that must follow each other: Google's refresh then fetch)
  *   scale            50 Google accounts vs 1, same latency
@@ -57,10 +57,10 @@ const rows: Array<[string, string, string, string]> = []
 const row = (name: string, measured: string, reference: string, ratio: string) => rows.push([name, measured, reference, ratio])
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
-// ---- cold start, and the floors any Effect / @effect/cli program of this shape pays
+// ---- cold start, and the floors any Effect program of this shape pays
 const emptyHome = mkdtempSync(join(tmpdir(), "mystatus-bench-"))
 const quietEnv = { PATH: process.env.PATH ?? "", HOME: emptyHome, LANG: "en_US.UTF-8" }
-const floors = await Promise.all(["effect", "effect-cli"].map(async (name) => {
+const floors = await Promise.all(["effect", "effect-platform"].map(async (name) => {
   const bundle = join(emptyHome, `${name}.cjs`)
   await build({ ...common, absWorkingDir: ROOT, entryPoints: [join(ROOT, `scripts/floor/${name}.ts`)], format: "cjs", outfile: bundle })
   writeCodeCache(bundle, quietEnv)
@@ -76,7 +76,7 @@ const [bare, cold, floorEffect, floorCli] = interleaved([
 ])
 row("cold start: CLI, no accounts / node -e 0", ms(cold!), ms(bare!), `${(cold! / bare!).toFixed(2)}x`)
 row("  floor: effect runtime alone / node -e 0", ms(floorEffect!), ms(bare!), `${(floorEffect! / bare!).toFixed(2)}x`)
-row("  floor: effect + @effect/cli / node -e 0", ms(floorCli!), ms(bare!), `${(floorCli! / bare!).toFixed(2)}x`)
+row("  floor: effect + platform layers / node -e 0", ms(floorCli!), ms(bare!), `${(floorCli! / bare!).toFixed(2)}x`)
 
 // ---- time-to-report and scale, in process (the program's own scheduling, without process start-up)
 const timeRun = async (env: Record<string, string>, only: ReadonlyArray<string> = []) => {

@@ -15,10 +15,9 @@ export const common = {
   logOverride: { "empty-import-meta": "silent" },
   // Code the bundles can never run, replaced to keep start-up parsing small (see the stubs for why).
   alias: {
-    yaml: "./scripts/stubs/no-config-files.js",
-    toml: "./scripts/stubs/no-config-files.js",
-    ini: "./scripts/stubs/no-config-files.js",
-    "fast-check": "./scripts/stubs/no-fast-check.js"
+    "fast-check": "./scripts/stubs/no-fast-check.js",
+    // Its "main" is a UMD build whose require() calls esbuild cannot follow; the ES module build bundles cleanly.
+    "jsonc-parser": "jsonc-parser/lib/esm/main.js"
   }
 }
 

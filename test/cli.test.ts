@@ -5,7 +5,8 @@ import pkg from "../package.json" with { type: "json" }
 import { JsonReport } from "../src/schema/json.js"
 import { execFile } from "node:child_process"
 import { existsSync } from "node:fs"
-import { BIN, runCli } from "./support/cli.js"
+import { stringWidth } from "../src/services/Render.js"
+import { BIN, runCli, spawnCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
 import {
   authEntries,
@@ -129,22 +130,193 @@ describe("mystatus CLI", () => {
     expect(stdout).toContain(`${home.dir}/.local/share/opencode/auth.json (not found)`)
   })
 
-  it("bad arguments exit 2", async () => {
-    const home = makeHome()
-    cleanup.push(home.remove)
-    for (const args of [["--timeout", "0"], ["--lang", "fr"], ["--bogus"], ["--provider", "nope"]]) {
-      const { code } = await runCli(args, { HOME: home.dir })
-      expect(code, args.join(" ")).toBe(2)
-    }
+  describe("bad arguments: exit 2 and one line on stderr naming the flag, the value and what is accepted", () => {
+    const IDS = "openai, zhipu, zai, copilot, google"
+    const SEE = "(see mystatus --help)"
+    const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
+      [["--timeout", "abc"], `mystatus: --timeout: 'abc' is not a whole number of seconds ${SEE}`],
+      [["--timeout=1.5"], `mystatus: --timeout: '1.5' is not a whole number of seconds ${SEE}`],
+      [["--timeout", "-5"], `mystatus: --timeout: '-5' is not a whole number of seconds ${SEE}`],
+      [["--timeout", "0"], `mystatus: --timeout: '0' is out of range; expected 1 to 3600 seconds ${SEE}`],
+      [["--timeout"], `mystatus: --timeout: needs a value, a whole number of seconds from 1 to 3600 ${SEE}`],
+      [["--provider", "nope"], `mystatus: --provider: 'nope' is not a provider; expected one of: ${IDS} ${SEE}`],
+      [["--provider", "copilot,nope"], `mystatus: --provider: 'nope' is not a provider; expected one of: ${IDS} ${SEE}`],
+      [["--provider"], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
+      [["--provider="], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
+      [["--provider", "--json"], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
+      [["--lang", "xx"], `mystatus: --lang: 'xx' is not a language; expected one of: en, zh ${SEE}`],
+      [["--lang"], `mystatus: --lang: needs a value, one of: en, zh ${SEE}`],
+      [
+        ["--bogus"],
+        `mystatus: --bogus: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`
+      ],
+      [["-x"], `mystatus: -x: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
+      [["--json=yes"], `mystatus: --json: takes no value, but was given 'yes' ${SEE}`],
+      [["copilot"], `mystatus: 'copilot': unexpected argument; to ask only this provider, use --provider copilot ${SEE}`],
+      [["--json", "--", "stuff"], `mystatus: 'stuff': unexpected argument; mystatus takes options only ${SEE}`],
+      // A control character is shown escaped, never sent to the terminal.
+      [["--lang", "\u001b[31mzh"], `mystatus: --lang: '\\u001b[31mzh' is not a language; expected one of: en, zh ${SEE}`],
+      // In the language asked for, even when --lang comes after the mistake.
+      [["--timeout", "abc", "--lang", "zh"], "mystatus：--timeout：'abc' 不是整数秒数（参见 mystatus --help）"],
+      [["--lang", "zh", "--provider", "nope"], `mystatus：--provider：'nope' 不是可查询的平台；应为以下之一：openai、zhipu、zai、copilot、google（参见 mystatus --help）`]
+    ]
+
+    it("from the bundled bin", async () => {
+      const home = makeHome()
+      cleanup.push(home.remove)
+      const runs = await Promise.all(cases.map(([args]) => runCli(args, { HOME: home.dir }, "bin")))
+      runs.forEach((run, i) => {
+        const [args, line] = cases[i]!
+        expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }, args.join(" ")).toEqual({ code: 2, stdout: "", stderr: `${line}\n` })
+      })
+    })
+
+    it("from source, in the environment's language", async () => {
+      const home = makeHome()
+      cleanup.push(home.remove)
+      const [english, chinese] = await Promise.all([
+        runCli(["--provider", "nope"], { HOME: home.dir }),
+        runCli(["--provider", "nope"], { HOME: home.dir, LANG: "zh_CN.UTF-8" })
+      ])
+      expect(english).toEqual({ code: 2, stdout: "", stderr: `${cases[5]![1]}\n` })
+      expect(chinese.code).toBe(2)
+      expect(chinese.stderr).toBe(`${cases.at(-1)![1]}\n`)
+    })
   })
 
-  it("--help and --version", async () => {
-    const help = await runCli(["--help"], {})
-    expect(help.code).toBe(0)
+  it("--help anywhere on the line, even after a mistake; --version alone", async () => {
+    const home = makeHome()
+    cleanup.push(home.remove)
+    const env = { HOME: home.dir }
+    const [help, late, afterMistake, short, version, versionLate] = await Promise.all([
+      runCli(["--help"], env, "bin"),
+      runCli(["--json", "--help"], env, "bin"),
+      runCli(["--provider", "nope", "--help"], env, "bin"),
+      runCli(["--lang", "zh", "-h"], env, "bin"),
+      runCli(["--version"], env, "bin"),
+      runCli(["--json", "--provider", "zai", "--version"], env, "bin")
+    ])
+    for (const run of [help, late, afterMistake, short]) {
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe("")
+      expect(run.stdout).toBe(help.stdout)
+    }
     expect(help.stdout, "no colour when stdout is not a terminal").not.toContain("\u001b[")
-    for (const flag of ["--json", "--provider", "--timeout", "--lang", "--no-color"]) expect(help.stdout).toContain(flag)
-    const version = await runCli(["--version"], {})
-    expect(version.stdout.trim()).toBe(pkg.version)
+    expect(help.stdout).toContain("Usage:\n  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh] [--no-color]\n")
+    expect(help.stdout).toMatch(/--timeout SECONDS +How long each account may take, 1 to 3600\. Default: 10\./)
+    expect(help.stdout).toContain("NAME: openai, zhipu, zai, copilot, google")
+    for (const [code, meaning] of [["0", "answered"], ["1", "a provider failed"], ["2", "nothing is configured"], ["130", "SIGINT"], ["143", "SIGTERM"]]) {
+      expect(help.stdout).toMatch(new RegExp(`\\n  ${code} +.*${meaning}`))
+    }
+    for (const variable of ["LC_ALL", "NO_COLOR", "XDG_DATA_HOME", "OPENCODE_CONFIG_DIR", "HTTPS_PROXY", "NO_PROXY", "MYSTATUS_ZAI_BASE_URL", "MYSTATUS_GITHUB_API_URL"]) {
+      expect(help.stdout).toContain(variable)
+    }
+    // Where credentials are read, as resolved here, with the providers that read each file.
+    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.local/share/opencode/auth\\.json +openai, zhipu, zai, copilot\\n`))
+    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.config/opencode/copilot-quota-token\\.json +copilot\\n`))
+    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.config/opencode/antigravity-accounts\\.json +google\\n`))
+    expect(help.stdout).toContain("Examples:\n  mystatus ")
+    expect(help.stdout).not.toMatch(/true or false|A user-defined/i)
+    expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" })
+    expect(versionLate).toEqual(version)
+  })
+
+  it("--provider takes ids, display names and aliases, repeated, as --provider=NAME or as a comma list", async () => {
+    const { env } = await setup()
+    const ids = async (...args: ReadonlyArray<string>) => {
+      const run = await runCli(["--json", ...args], env, "bin")
+      expect(run.stderr, args.join(" ")).toBe("")
+      return Schema.decodeUnknownSync(JsonReport)(JSON.parse(run.stdout)).providers.map((p) => p.id)
+    }
+    const [equals, list, alias, repeated, name] = await Promise.all([
+      ids("--provider=copilot"),
+      ids("--provider", "copilot,google"),
+      ids("--provider", "codex"),
+      ids("--provider", "zai", "--provider=zhipu", "--provider", "z.ai"),
+      ids("--provider", "GitHub Copilot")
+    ])
+    expect(equals).toEqual(["copilot"])
+    expect(list).toEqual(["copilot", "google", "google"])
+    expect(alias).toEqual(["openai"])
+    expect(repeated).toEqual(["zhipu", "zai"])
+    expect(name).toEqual(["copilot"])
+  })
+
+  it("a provider asked for by name but not configured is said so, in text and JSON", async () => {
+    const now = Date.now()
+    const { env, home } = await setup(happyRoutes(now), { "zai-coding-plan": authEntries(now)["zai-coding-plan"] })
+    const [text, json] = await Promise.all([
+      runCli(["--provider", "zai,copilot"], env, "bin"),
+      runCli(["--json", "--provider", "zai,copilot"], env, "bin")
+    ])
+    expect(text.stdout).toContain("Z.ai · 5b1e****Z7QX")
+    expect(text.stdout).toContain(
+      `GitHub Copilot: not configured (looked for the "github-copilot" entry in ${home.dir}/.local/share/opencode/auth.json, ${home.dir}/.config/opencode/copilot-quota-token.json (no such file))`
+    )
+    expect(JSON.parse(json.stdout).notConfigured).toEqual([{
+      id: "copilot",
+      name: "GitHub Copilot",
+      lookedAt: [`${home.dir}/.local/share/opencode/auth.json`, `${home.dir}/.config/opencode/copilot-quota-token.json`]
+    }])
+  })
+
+  describe("signals and hangs", () => {
+    /** Z.ai's quota route never answers; `seen` resolves when the request has arrived (the run is under way). */
+    const hanging = async () => {
+      let arrived: (at: number) => void = () => {}
+      const seen = new Promise<number>((resolve) => void (arrived = resolve))
+      const now = Date.now()
+      const { env, server } = await setup({
+        ...happyRoutes(now),
+        [`GET ${PATHS.zai}`]: () => {
+          arrived(Date.now())
+          return { hang: true }
+        }
+      })
+      return { env, seen, server }
+    }
+    const gone = (pid: number) => {
+      try {
+        process.kill(pid, 0)
+        return false
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "ESRCH"
+      }
+    }
+
+    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+      it(`${signal} during a run exits ${code}, prints nothing, and leaves nothing behind`, async () => {
+        const { env, seen } = await hanging()
+        const cli = spawnCli(["--provider", "zai", "--timeout", "30"], env)
+        cleanup.push(() => void (cli.child.exitCode === null && cli.child.kill("SIGKILL")))
+        await seen
+        const sentAt = Date.now()
+        cli.child.kill(signal)
+        const ended = await cli.done
+        expect({ code: ended.code, signal: ended.signal, stdout: ended.stdout, stderr: ended.stderr }).toEqual({
+          code,
+          signal: null,
+          stdout: "",
+          stderr: ""
+        })
+        // Not the 30 s timeout: the request in flight was abandoned at once.
+        expect(ended.endedAt - sentAt).toBeLessThan(5000)
+        expect(gone(cli.child.pid!)).toBe(true)
+      })
+    }
+
+    it("a provider that hangs costs --timeout, and the process exits within a second after it", async () => {
+      const { env, seen } = await hanging()
+      const cli = spawnCli(["--provider", "zai,zhipu", "--timeout", "1"], env)
+      cleanup.push(() => void (cli.child.exitCode === null && cli.child.kill("SIGKILL")))
+      const [askedAt, ended] = await Promise.all([seen, cli.done])
+      expect(ended.code).toBe(1)
+      expect(ended.stdout).toContain("Zhipu AI · 9c89****AQVM")
+      expect(ended.stdout).toContain("✗ Z.ai · 5b1e****Z7QX: Request timeout (1s)")
+      expect(ended.stderr).toBe("")
+      expect(ended.endedAt - askedAt).toBeGreaterThanOrEqual(900)
+      expect(ended.endedAt - askedAt).toBeLessThan(2000)
+    })
   })
 
   it("the bundled bin (plain node) prints the same report as the source", async () => {
@@ -168,7 +340,15 @@ describe("mystatus CLI", () => {
     const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --provider zai`
     expect(await onTerminal(bin)).toContain("\u001b[32m")
     expect(await onTerminal(bin, { NO_COLOR: "1" })).not.toContain("\u001b[")
+    // no-color.org: only a non-empty value turns colour off.
+    expect(await onTerminal(bin, { NO_COLOR: "" })).toContain("\u001b[32m")
     expect(await onTerminal(`${bin} --no-color`)).not.toContain("\u001b[")
+    // On a terminal, lines fit its width: Copilot's label is cut and its counts left out at 50 columns.
+    const narrow = (await onTerminal(`stty cols 50; ${bin.replace("zai", "copilot")} --no-color`)).replace(/\r/g, "")
+    expect(narrow).toContain("\n  Premium…  ")
+    for (const line of narrow.trimEnd().split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(50)
+    // Not on a terminal, the same report keeps whole lines.
+    expect((await runCli(["--provider", "copilot"], env, "bin")).stdout).toContain("Premium requests  ")
   })
 
   it("--lang zh speaks Chinese", async () => {

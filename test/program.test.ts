@@ -86,6 +86,30 @@ describe("program", () => {
       reportOf(result, "zhipu")
     }))
 
+  it.scopedLive("a provider asked for by name but not configured is said, with where it was looked for", () =>
+    Effect.gen(function*() {
+      const server = yield* fakeServer(happyRoutes(Date.now()))
+      const h = yield* home
+      h.authJson({ "zai-coding-plan": authEntries(Date.now())["zai-coding-plan"] })
+      const env = { HOME: h.dir, ...baseUrlEnv(server.url) }
+      const asked = yield* runWith(env, { only: ["copilot", "zai"] })
+      expect(ids(asked)).toEqual(["zai:Reported"])
+      expect(asked.notConfigured).toEqual([{
+        id: "copilot",
+        name: "GitHub Copilot",
+        sources: [
+          { name: "GitHub Copilot", path: join(h.dir, ".local/share/opencode/auth.json"), entry: "github-copilot", exists: true },
+          { name: "GitHub Copilot", path: join(h.dir, ".config/opencode/copilot-quota-token.json"), entry: null, exists: false }
+        ]
+      }])
+      expect(exitCode(asked)).toBe(0)
+      // Only what was asked for by name: a run over everything leaves the unconfigured ones out.
+      expect((yield* runWith(env)).notConfigured).toEqual([])
+      const alone = yield* runWith(env, { only: ["copilot"] })
+      expect(alone.outcomes).toEqual([])
+      expect(exitCode(alone)).toBe(2)
+    }))
+
   it.scopedLive("--provider narrows the run to the named providers", () =>
     Effect.gen(function*() {
       const { result, server } = yield* allConfigured(undefined, { only: ["zai"] })
@@ -129,7 +153,7 @@ describe("auth.json", () => {
       const result = yield* runWith({ HOME: h.dir })
       expect(result.outcomes).toHaveLength(1)
       const error = errorOf(result, "opencode")
-      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", path: file, cause: "not valid JSON" })
+      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", path: file, problem: "notJson", line: 1, column: 64 })
       expect(JSON.stringify(result.outcomes)).not.toContain("SECRET-in-broken-file")
       expect(exitCode(result)).toBe(1)
     }))
@@ -141,7 +165,7 @@ describe("auth.json", () => {
       const result = yield* runWith({ HOME: h.dir })
       const error = errorOf(result, "opencode")
       expect(error._tag).toBe("AuthFileUnreadable")
-      expect(error._tag === "AuthFileUnreadable" && error.cause).toMatch(/EISDIR|directory/i)
+      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", problem: "isDirectory" })
     }))
 
   it.scopedLive("a top level that is not an object is an error, not a crash", () =>
@@ -149,7 +173,7 @@ describe("auth.json", () => {
       const h = yield* home
       h.authJson([1, 2, 3])
       const result = yield* runWith({ HOME: h.dir })
-      expect(errorOf(result, "opencode")).toMatchObject({ cause: "the top level is not a JSON object" })
+      expect(errorOf(result, "opencode")).toMatchObject({ problem: "notObject" })
     }))
 
   it.scopedLive("a malformed entry fails its provider only; the rest of the report still runs", () =>

@@ -1,74 +1,121 @@
-import { Command, Options, ValidationError } from "@effect/cli"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
-import { Config, Console, Effect, Layer, Option, Schema } from "effect"
+/**
+ * The `mystatus` command.
+ *
+ * Arguments are read with Node's own `util.parseArgs` (strict), not @effect/cli: its built-in options cannot be
+ * turned off and do harm here (`--wizard` hangs without a terminal and writes ANSI codes into pipes,
+ * `--log-level` prints nothing, `--completions` is a feature we do not support), its errors and help cannot be
+ * worded or translated as every other message is (Messages.ts), and loading it was a large part of start-up.
+ *
+ * The run is a fiber this file owns: Ctrl-C (SIGINT) and SIGTERM interrupt it, which aborts the requests in flight,
+ * then the process exits 130 or 143 without printing a partial report. Otherwise the output is written, drained, and
+ * the process exits with the run's code at once: a request abandoned at its timeout must not hold it open. An
+ * unref'd timer is the backstop: whatever a file or a server does, the process ends a second after `--timeout`.
+ */
+import { Cause, Effect, Exit, Fiber, Layer } from "effect"
 import pkg from "../../package.json" with { type: "json" }
 import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../program.js"
 import { Providers } from "../providers/index.js"
-import { JsonReport } from "../schema/json.js"
-import { langFromEnvironment, LANGS } from "../services/Messages.js"
-import { platform } from "../services/Platform.js"
+import { helpText, type Lang, langFromEnvironment, messages } from "../services/Messages.js"
 import { renderText, toJson } from "../services/Render.js"
+import { MAX_TIMEOUT_SECONDS, OPTION_NAMES, parseCommandLine } from "./args.js"
+import { cliPlatform } from "./platform.js"
 
-const command = (ids: ReadonlyArray<string>, color: boolean) =>
-  Command.make(
-    "mystatus",
-    {
-      json: Options.boolean("json").pipe(Options.withDescription("Print the report as JSON (contract version 1).")),
-      provider: Options.choice("provider", ids).pipe(
-        Options.repeated,
-        Options.withDescription("Ask only this provider; repeat for several. Default: every configured one.")
-      ),
-      timeout: Options.integer("timeout").pipe(
-        Options.withDefault(DEFAULT_TIMEOUT_SECONDS),
-        Options.filterMap((n) => (n > 0 ? Option.some(n) : Option.none()), "--timeout must be a positive number of seconds"),
-        Options.withDescription("Seconds each provider may take.")
-      ),
-      lang: Options.choice("lang", LANGS).pipe(
-        Options.optional,
-        Options.withDescription("Language. Default: from LC_ALL, LC_MESSAGES or LANG, then the system locale.")
-      ),
-      noColor: Options.boolean("no-color").pipe(Options.withDescription("Never colour the output (also: NO_COLOR)."))
-    },
-    (args) =>
-      Effect.gen(function*() {
-        const lang = Option.isSome(args.lang) ? args.lang.value : yield* langFromEnvironment
-        const result = yield* run({ only: args.provider, timeoutSeconds: args.timeout })
-        yield* Console.log(
-          args.json
-            ? JSON.stringify(yield* Schema.encode(JsonReport)(toJson(result, lang)), null, 2)
-            : renderText(result, { lang, color: color && !args.noColor }).trimEnd()
-        )
-        process.exitCode = exitCode(result)
-      })
-  )
+/** What the command prints, where, and the exit code that follows. */
+interface Answer {
+  readonly text: string
+  readonly to: "stdout" | "stderr"
+  readonly code: number
+}
 
-const ANSI = /\u001b\[[0-9;]*m/g
+/** 128 + the signal's number, as shells report a process a signal ended. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 
-/** @effect/cli always colours its help and errors; without colour we strip it on the way out. */
-const withoutColor = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Console.consoleWith((console) => {
-    const strip = (args: ReadonlyArray<unknown>) => args.map((arg) => (typeof arg === "string" ? arg.replace(ANSI, "") : arg))
-    return Console.withConsole(effect, {
-      ...console,
-      log: (...args) => console.log(...strip(args)),
-      error: (...args) => console.error(...strip(args))
-    })
-  })
+/** After the timeout, the per-account timeouts have answered; this is the slack for writing the report. */
+const BACKSTOP_SLACK_MS = 900
 
-const main = Effect.gen(function*() {
-  const ids = (yield* Providers).map((provider) => provider.id)
-  // NO_COLOR: any value, even empty, turns colour off (no-color.org).
-  const noColor = yield* Config.option(Config.string("NO_COLOR")).pipe(Effect.orElseSucceed(() => Option.some("")))
-  const color = process.stdout.isTTY === true && Option.isNone(noColor) && !process.argv.includes("--no-color")
-  const cli = Command.run(command(ids, color), { name: "mystatus", version: pkg.version })(process.argv).pipe(
-    Effect.catchIf(ValidationError.isValidationError, () => Effect.sync(() => void (process.exitCode = 2)))
-  )
-  yield* color ? cli : withoutColor(cli)
+/** The exit code once the process is on its way out (an answer being written, or a signal): nothing else is printed. */
+let exiting: number | undefined
+
+/** Ends the process once `text` has reached the OS, even when the reader is gone (EPIPE: `mystatus | head -1`). */
+const finish = ({ code, text, to }: Answer) => {
+  if (exiting !== undefined) return
+  exiting = code
+  const stream = to === "stdout" ? process.stdout : process.stderr
+  stream.once("error", () => process.exit(code))
+  stream.write(text, () => process.exit(code))
+}
+
+const backstop = (seconds: number, lang: Lang) =>
+  setTimeout(() => {
+    finish({ to: "stderr", text: `${messages[lang].cli.stopped(seconds + 1)}\n`, code: 1 })
+    // An output that does not drain (a reader that stopped reading) must not keep the process either.
+    setTimeout(() => process.exit(exiting), 100).unref()
+  }, seconds * 1000 + BACKSTOP_SLACK_MS).unref()
+
+const main: Effect.Effect<Answer, never, Providers | Effect.Effect.Context<ReturnType<typeof run>>> = Effect.gen(
+  function*() {
+    const providers = yield* Providers
+    const command = parseCommandLine(process.argv.slice(2), providers, DEFAULT_TIMEOUT_SECONDS)
+    switch (command._tag) {
+      case "Help": {
+        const files = new Map<string, Array<string>>()
+        for (const provider of providers) {
+          for (const source of provider.sources) files.set(source.path, [...(files.get(source.path) ?? []), provider.id])
+        }
+        return {
+          to: "stdout",
+          code: 0,
+          text: helpText({
+            version: pkg.version,
+            providers,
+            files: [...files].map(([path, ids]) => ({ path, ids: [...new Set(ids)] })),
+            defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+            maxTimeoutSeconds: MAX_TIMEOUT_SECONDS
+          })
+        }
+      }
+      case "Version":
+        return { to: "stdout", code: 0, text: `${pkg.version}\n` }
+      case "Invalid": {
+        const lang = command.lang ?? (yield* langFromEnvironment)
+        const context = { providers: providers.map((p) => p.id), options: OPTION_NAMES, maxSeconds: MAX_TIMEOUT_SECONDS }
+        return { to: "stderr", code: 2, text: `${messages[lang].cli.argument(command.problem, context)}\n` }
+      }
+      case "Run": {
+        const lang = command.lang ?? (yield* langFromEnvironment)
+        yield* Effect.sync(() => backstop(command.timeoutSeconds, lang))
+        const result = yield* run({ only: command.only, timeoutSeconds: command.timeoutSeconds })
+        const terminal = process.stdout.isTTY === true
+        // no-color.org: only a non-empty NO_COLOR turns colour off.
+        const color = terminal && (process.env.NO_COLOR ?? "") === "" && !command.noColor
+        const text = command.json
+          ? JSON.stringify(toJson(result, lang), null, 2)
+          : renderText(result, { lang, color, width: terminal ? process.stdout.columns : undefined }).trimEnd()
+        return { to: "stdout", code: exitCode(result), text: `${text}\n` }
+      }
+    }
+  }
+)
+
+const fiber = Effect.runFork(main.pipe(Effect.provide(layer.pipe(Layer.provideMerge(cliPlatform)))))
+
+fiber.addObserver((exit) => {
+  if (Exit.isSuccess(exit)) return finish(exit.value)
+  if (exiting !== undefined) return
+  // A bug, not an outcome (the run never fails). Only the error's kind is shown: its message could quote anything.
+  const error = Cause.squash(exit.cause)
+  const lang = Effect.runSync(langFromEnvironment)
+  finish({ to: "stderr", code: 1, text: `${messages[lang].cli.internalError(error instanceof Error ? error.name : typeof error)}\n` })
 })
 
-// The program's platform plus the terminal @effect/cli writes to (NodeContext would add processes and workers).
-main.pipe(
-  Effect.provide(layer.pipe(Layer.provideMerge(Layer.merge(platform, NodeTerminal.layer)))),
-  NodeRuntime.runMain
-)
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    const code = SIGNAL_EXIT[signal]
+    // A second signal, or one during the final write: leave now.
+    if (exiting !== undefined) process.exit(code)
+    exiting = code
+    // Interrupting aborts the requests in flight; the timer covers an interruption that does not settle.
+    setTimeout(() => process.exit(code), 500)
+    Effect.runPromise(Fiber.interrupt(fiber)).finally(() => process.exit(code))
+  })
+}

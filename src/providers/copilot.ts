@@ -1,4 +1,4 @@
-import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
+import { HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
 import { AnyEntry, type OAuthEntry } from "../schema/auth.js"
 import {
@@ -14,7 +14,7 @@ import { CopilotQuotaUnavailable, CredentialsInvalid, HttpError } from "../schem
 import type { AccountReport, Note, Scope, Window } from "../schema/report.js"
 import { AuthFile } from "../services/AuthFile.js"
 import { baseUrl, jsonClient } from "../services/Http.js"
-import { readCredentialFile } from "../services/JsonFile.js"
+import { CredentialFiles, readCredentialFile } from "../services/JsonFile.js"
 import { configDir } from "../services/Paths.js"
 import type { QuotaProvider } from "../services/QuotaProvider.js"
 import { titleCase } from "../services/Text.js"
@@ -42,11 +42,11 @@ const EDITOR_HEADERS = {
  */
 export const makeCopilot = Effect.gen(function*() {
   const auth = yield* AuthFile
-  const fs = yield* FileSystem.FileSystem
+  const files = yield* CredentialFiles
   const http = yield* HttpClient.HttpClient
   const patPath = (yield* Path.Path).join(yield* configDir, PAT_FILE)
 
-  const readPat = readCredentialFile(ID, patPath, PatFileSchema).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+  const readPat = readCredentialFile(ID, patPath, PatFileSchema).pipe(Effect.provideService(CredentialFiles, files))
 
   const accounts = Effect.gen(function*() {
     const root = yield* baseUrl(ID, "MYSTATUS_GITHUB_API_URL", "https://api.github.com")
@@ -158,7 +158,8 @@ const oauthQuery = (http: HttpClient.HttpClient, root: string, credentials: OAut
     const user = (authorization: string) =>
       client.json(
         HttpClientRequest.get("/copilot_internal/user").pipe(HttpClientRequest.setHeaders({ ...EDITOR_HEADERS, authorization })),
-        CopilotUser
+        CopilotUser,
+        { fields: ["quota_snapshots"], present: (answer) => answer.quota_snapshots !== undefined }
       )
     const exchanged = client.json(
       HttpClientRequest.get("/copilot_internal/v2/token").pipe(

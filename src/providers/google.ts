@@ -10,8 +10,8 @@ import {
   TokenResponse
 } from "../schema/google.js"
 import type { AccountReport, Scope, Window } from "../schema/report.js"
-import { baseUrl, jsonClient } from "../services/Http.js"
-import { readCredentialFile } from "../services/JsonFile.js"
+import { baseUrl, jsonClient, type QuotaFields } from "../services/Http.js"
+import { CredentialFiles, readCredentialFile } from "../services/JsonFile.js"
 import { absoluteDirFromEnv, configDir } from "../services/Paths.js"
 import type { QuotaProvider } from "../services/QuotaProvider.js"
 
@@ -29,6 +29,7 @@ const CLIENT_SECRET = "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"
  */
 export const makeGoogle = Effect.gen(function*() {
   const fs = yield* FileSystem.FileSystem
+  const files = yield* CredentialFiles
   const path = yield* Path.Path
   const http = yield* HttpClient.HttpClient
   const [primary, legacy] = accountsFiles(
@@ -43,7 +44,7 @@ export const makeGoogle = Effect.gen(function*() {
       ? legacy
       : primary
     const content = yield* readCredentialFile(ID, file, AntigravityAccountsFile).pipe(
-      Effect.provideService(FileSystem.FileSystem, fs)
+      Effect.provideService(CredentialFiles, files)
     )
     if (Option.isNone(content)) return []
     const endpoints = yield* Effect.all({
@@ -114,20 +115,21 @@ const query = (http: HttpClient.HttpClient, endpoints: Endpoints, account: Antig
       TokenResponse
     ).pipe(
       Effect.catchIf(
-        (error): error is HttpError => error._tag === "HttpError" && /invalid_grant/.test(error.body),
+        (error): error is HttpError => error._tag === "HttpError" && error.code === "invalid_grant",
         (error) => new HttpError({ ...error, hint: "googleSignInAgain" })
       )
     )
 
     const cloudcode = jsonClient(http, { provider: ID, baseUrl: endpoints.cloudcode, secrets: [account.refreshToken, token.access_token] })
-    const post = <A, I>(method: string, body: object, schema: Schema.Schema<A, I>) =>
+    const post = <A, I>(method: string, body: object, schema: Schema.Schema<A, I>, quota?: QuotaFields<A>) =>
       cloudcode.json(
         HttpClientRequest.post(`/v1internal:${method}`).pipe(
           HttpClientRequest.bearerToken(token.access_token),
           HttpClientRequest.setHeaders(ANTIGRAVITY_HEADERS),
           HttpClientRequest.bodyUnsafeJson(body)
         ),
-        schema
+        schema,
+        quota
       )
 
     // Only an account without a stored project costs the extra call; it also tells the plan.
@@ -146,7 +148,10 @@ const query = (http: HttpClient.HttpClient, endpoints: Endpoints, account: Antig
         }
       }))
     if (project === null) return yield* new MissingProjectId({ provider: ID, path: file })
-    const available = yield* post("fetchAvailableModels", { project }, AvailableModelsSchema)
+    const available = yield* post("fetchAvailableModels", { project }, AvailableModelsSchema, {
+      fields: ["models"],
+      present: (answer) => answer.models !== undefined
+    })
     return familyReport(available, account.email ?? null, plan)
   })
 

@@ -12,6 +12,8 @@ import { titleCase } from "../services/Text.js"
 const ID = "openai"
 const NAME = "OpenAI"
 const AUTH_KEYS = ["openai"]
+/** Business accounts answer `rate_limit: null` with credits: a field that is there, even null, is an answer. */
+const QUOTA_FIELDS = ["rate_limit", "code_review_rate_limit", "additional_rate_limits", "credits"] as const
 
 /** ChatGPT / Codex subscription limits. Only OAuth logins have them; an `api` key entry is not configured. */
 export const makeOpenAi = Effect.gen(function*() {
@@ -38,7 +40,11 @@ export const makeOpenAi = Effect.gen(function*() {
           HttpClientRequest.bearerToken(credentials.access),
           accountId === undefined ? (request) => request : HttpClientRequest.setHeader("ChatGPT-Account-Id", accountId)
         ),
-        WhamUsage
+        WhamUsage,
+        {
+          fields: QUOTA_FIELDS,
+          present: (answer) => QUOTA_FIELDS.some((field) => answer[field] !== undefined)
+        }
       )
       return toReport(usage, email, yield* Clock.currentTimeMillis)
     })

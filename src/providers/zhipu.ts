@@ -5,7 +5,7 @@ import { ApiError } from "../schema/errors.js"
 import type { Scope, Unit, Window } from "../schema/report.js"
 import { type QuotaLimit, QuotaLimitResponse } from "../schema/zhipu.js"
 import { AuthFile } from "../services/AuthFile.js"
-import { baseUrl, jsonClient } from "../services/Http.js"
+import { baseUrl, jsonClient, safeText } from "../services/Http.js"
 import { maskKey, type QuotaProvider } from "../services/QuotaProvider.js"
 import { titleCase } from "../services/Text.js"
 
@@ -42,15 +42,22 @@ const makeGlm = (platform: GlmPlatform) =>
           HttpClientRequest.get(QUOTA_PATH).pipe(
             HttpClientRequest.setHeader("authorization", Redacted.value(key))
           ),
-          QuotaLimitResponse
+          QuotaLimitResponse,
+          {
+            fields: ["data.limits", "limits"],
+            // `success:false` carries no limits: it is the API's own error, reported below.
+            present: (answer) => answer.success === false || answer.data?.limits != null || answer.limits != null
+          }
         )
         if (response.success === false) {
           return yield* new ApiError({
             provider: id,
             service: platform.service,
             endpoint: `${root}${QUOTA_PATH}`,
-            code: String(response.code ?? "unknown"),
-            detail: response.msg ?? ""
+            code: typeof response.code === "number" || /^[A-Za-z0-9_.-]{1,16}$/.test(response.code ?? "")
+              ? String(response.code)
+              : "unknown",
+            detail: safeText(response.msg ?? "", [Redacted.value(key)]) ?? ""
           })
         }
         const now = yield* Clock.currentTimeMillis

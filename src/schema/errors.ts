@@ -5,11 +5,34 @@ import { Schema } from "effect"
  * language, with the fix) is written by the renderer from these fields, so no error ever formats a secret.
  */
 
-/** OpenCode's `auth.json` exists but cannot be read or is not JSON. */
+/** Why a credential file that exists cannot be used. Never a quote of the file: it holds secrets. */
+export const FileProblem = Schema.Literal(
+  "isDirectory",
+  /** A FIFO, socket or device: reading it could block forever. */
+  "notRegularFile",
+  "permissionDenied",
+  "tooLarge",
+  "tooDeep",
+  "notJson",
+  "notObject",
+  /** Any other I/O failure; `detail` carries the system's error code (EIO, ELOOP, ...). */
+  "ioError"
+)
+export type FileProblem = typeof FileProblem.Type
+
+/**
+ * A credential file (OpenCode's `auth.json`, or a provider's own file) exists but cannot be read, or is not JSON.
+ * `provider` is "opencode" for auth.json, else the provider that owns the file.
+ */
 export class AuthFileUnreadable extends Schema.TaggedError<AuthFileUnreadable>()("AuthFileUnreadable", {
   provider: Schema.String,
   path: Schema.String,
-  cause: Schema.String
+  problem: FileProblem,
+  /** `notJson`: where the first error is (1-based). */
+  line: Schema.optional(Schema.Number),
+  column: Schema.optional(Schema.Number),
+  /** `ioError`: the system error code; `tooLarge`: the limit in bytes. Never text from the file. */
+  detail: Schema.optional(Schema.String)
 }) {}
 
 /** A credential entry or file has the wrong shape; `problem` names the field, never its value. */
@@ -31,12 +54,17 @@ export class TokenExpired extends Schema.TaggedError<TokenExpired>()("TokenExpir
   expiredAt: Schema.Number
 }) {}
 
-/** The quota endpoint answered with a non-2xx status. `body` is a short excerpt with secrets removed. */
+/**
+ * The quota endpoint answered with a non-2xx status. `detail` is the provider's own short error text (its `message`,
+ * `error_description`, ...) only when it reads as prose: anything that could be a token is dropped, never quoted.
+ */
 export class HttpError extends Schema.TaggedError<HttpError>()("HttpError", {
   provider: Schema.String,
   endpoint: Schema.String,
   status: Schema.Number,
-  body: Schema.String,
+  detail: Schema.optional(Schema.String),
+  /** The provider's machine-readable error code when it sent one (OAuth's `error`, e.g. "invalid_grant"). */
+  code: Schema.optional(Schema.String),
   retryAfterSeconds: Schema.optional(Schema.Number),
   /** A provider-specific explanation the renderer adds to the fix (e.g. a token's missing permission). */
   hint: Schema.optional(Schema.Literal("copilotPatPermission", "googleSignInAgain"))
@@ -52,10 +80,25 @@ export class ApiError extends Schema.TaggedError<ApiError>()("ApiError", {
   detail: Schema.String
 }) {}
 
+/** How a 2xx answer was unusable. */
+export const ResponseProblem = Schema.Literal(
+  /** Valid JSON of another shape: `problem` names the fields and what was expected, never a value. */
+  "shape",
+  /** JSON, but none of the fields that carry this provider's quota (a changed API, a portal, a wrong base URL). */
+  "noQuota",
+  "notJson",
+  "empty",
+  "tooLarge",
+  "tooDeep"
+)
+export type ResponseProblem = typeof ResponseProblem.Type
+
 /** The endpoint answered with something that is not the shape we know. */
 export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError", {
   provider: Schema.String,
   endpoint: Schema.String,
+  reason: ResponseProblem,
+  /** `shape`: `field.path: what was expected`, at most three; `noQuota`: the fields looked for. */
   problem: Schema.String
 }) {}
 
@@ -63,7 +106,9 @@ export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError"
 export class NetworkError extends Schema.TaggedError<NetworkError>()("NetworkError", {
   provider: Schema.String,
   endpoint: Schema.String,
-  cause: Schema.String
+  cause: Schema.String,
+  /** The proxy variable in effect for this request (HTTPS_PROXY, ...), if any: the fix then names it. */
+  proxy: Schema.optional(Schema.String)
 }) {}
 
 /** OpenCode's Copilot login cannot read the quota API and no PAT is configured (seed FAQ, issue 6). */

@@ -39,9 +39,18 @@ export const JsonProvider = Schema.Struct({
 })
 export type JsonProvider = typeof JsonProvider.Type
 
+/** A provider asked for by name (`--provider`) that has no account here, and the files it looked at. */
+export const JsonNotConfigured = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  lookedAt: Schema.Array(Schema.String)
+})
+
 export const JsonReport = Schema.Struct({
   version: Schema.Literal(1),
   generatedAt: Schema.String,
-  providers: Schema.Array(JsonProvider)
+  providers: Schema.Array(JsonProvider),
+  /** Added in 0.2 (an addition: still version 1); empty unless providers were asked for by name. */
+  notConfigured: Schema.Array(JsonNotConfigured)
 })
 export type JsonReport = typeof JsonReport.Type

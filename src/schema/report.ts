@@ -82,11 +82,23 @@ export const SourceStatus = Schema.Struct({
 })
 export type SourceStatus = typeof SourceStatus.Type
 
-/** The whole run, before rendering. `sources` is filled only when nothing is configured (for the help). */
+/** A provider the user asked for by name (`--provider`) that has no account here, and where it looked. */
+export const NotConfigured = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  sources: Schema.Array(SourceStatus)
+})
+export type NotConfigured = typeof NotConfigured.Type
+
+/**
+ * The whole run, before rendering. `sources` is filled only when nothing is configured (for the help);
+ * `notConfigured` only for providers asked for by name.
+ */
 export const RunResult = Schema.Struct({
   generatedAt: Schema.DateFromSelf,
   outcomes: Schema.Array(Outcome),
-  sources: Schema.Array(SourceStatus)
+  sources: Schema.Array(SourceStatus),
+  notConfigured: Schema.Array(NotConfigured)
 })
 export type RunResult = typeof RunResult.Type
 

@@ -1,14 +1,14 @@
-import { FileSystem, Path } from "@effect/platform"
+import { Path } from "@effect/platform"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { AuthFileContent } from "../schema/auth.js"
 import { AuthFileUnreadable, CredentialsInvalid } from "../schema/errors.js"
 import { formatIssues } from "../schema/issues.js"
-import { readJsonFile } from "./JsonFile.js"
+import { CredentialFiles, fileError, JsonFileUnreadable } from "./JsonFile.js"
 import { absoluteDirFromEnv, homeDir } from "./Paths.js"
 
 /**
- * OpenCode's `auth.json`, read once per run and never written. A missing file means "no OpenCode accounts";
- * an unreadable one is reported once by the program (`problem`), and providers then see no entry.
+ * OpenCode's `auth.json`, read at most once per run (see `CredentialFiles`) and never written. A missing file means
+ * "no OpenCode accounts"; an unreadable one is reported once by the program, and providers then see no entry.
  */
 export class AuthFile extends Context.Tag("mystatus/AuthFile")<
   AuthFile,
@@ -27,7 +27,7 @@ export class AuthFile extends Context.Tag("mystatus/AuthFile")<
   static readonly layer = Layer.effect(
     AuthFile,
     Effect.gen(function*() {
-      const fs = yield* FileSystem.FileSystem
+      const files = yield* CredentialFiles
       const path = yield* Path.Path
       const home = yield* homeDir
       const xdgData = yield* absoluteDirFromEnv("XDG_DATA_HOME")
@@ -37,21 +37,16 @@ export class AuthFile extends Context.Tag("mystatus/AuthFile")<
         "opencode",
         "auth.json"
       )
-      const unreadable = (cause: string) => new AuthFileUnreadable({ provider: "opencode", path: file, cause })
-
-      const load = yield* Effect.cached(
-        readJsonFile(file).pipe(
-          Effect.mapError((error) => unreadable(error.cause)),
-          Effect.flatMap(Option.match({
-            onNone: () => Effect.succeedNone,
-            onSome: (json) =>
-              Schema.decodeUnknown(AuthFileContent)(json).pipe(
-                Effect.mapError(() => unreadable("the top level is not a JSON object")),
-                Effect.map(Option.some)
-              )
-          })),
-          Effect.provideService(FileSystem.FileSystem, fs)
-        )
+      const load = files.read(file).pipe(
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeedNone,
+          onSome: (json) =>
+            Schema.decodeUnknown(AuthFileContent)(json).pipe(
+              Effect.mapError(() => new JsonFileUnreadable({ problem: "notObject" })),
+              Effect.map(Option.some)
+            )
+        })),
+        Effect.mapError((error) => fileError("opencode", file, error))
       )
 
       return AuthFile.of({

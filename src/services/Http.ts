@@ -1,11 +1,17 @@
 import type { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
 import { HttpClientRequest } from "@effect/platform"
-import { Clock, Config, Effect, type ParseResult, Redacted, Schema } from "effect"
-import { ConfigInvalid, DecodeError, HttpError, NetworkError } from "../schema/errors.js"
-import { formatIssues, truncate } from "../schema/issues.js"
+import { Clock, Config, Effect, Either, Option, type ParseResult, Redacted, Schema, Stream } from "effect"
+import { ConfigInvalid, DecodeError, HttpError, NetworkError, type ResponseProblem } from "../schema/errors.js"
+import { formatIssues } from "../schema/issues.js"
+import { parseJsonText } from "./JsonText.js"
 import pkg from "../../package.json" with { type: "json" }
 
 export const USER_AGENT = `mystatus/${pkg.version}`
+
+/** A quota answer is a few kilobytes; Google's model list, the largest, stays far below this. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** An error answer is read only for its short message. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024
 
 const HttpUrl = Schema.String.pipe(
   Schema.filter((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
@@ -25,13 +31,24 @@ export const baseUrl = (provider: string, variable: string, fallback: string): E
 export type JsonError = HttpError | DecodeError | NetworkError
 
 /**
+ * A 2xx answer still has to carry the quota: `fields` names what is looked for (shown in the error), `present`
+ * says whether the decoded answer has any of it. `{}` from a captive portal or a wrong base URL is not "no limits".
+ */
+export interface QuotaFields<A> {
+  readonly fields: ReadonlyArray<string>
+  readonly present: (answer: A) => boolean
+}
+
+/**
  * The only way providers talk HTTP: prefix the base URL, send JSON headers, then turn every outcome into either
- * the decoded body or one of our errors. Secrets are cut out of any text we keep from a response.
+ * the decoded body or one of our errors. Bodies are read within a size bound and parsed within a depth bound; no
+ * error keeps text from a response unless it reads as prose and holds none of the request's secrets.
  */
 export interface JsonClient {
   readonly json: <A, I>(
     request: HttpClientRequest.HttpClientRequest,
-    schema: Schema.Schema<A, I>
+    schema: Schema.Schema<A, I>,
+    quota?: QuotaFields<A>
   ) => Effect.Effect<A, JsonError>
 }
 
@@ -41,46 +58,147 @@ export const jsonClient = (client: HttpClient.HttpClient, options: {
   readonly secrets: ReadonlyArray<Redacted.Redacted<string>>
 }): JsonClient => {
   const { provider } = options
-  const scrub = (text: string) =>
-    options.secrets.reduce((acc, secret) => acc.split(Redacted.value(secret)).join("****"), text)
+  const secrets = () => options.secrets.map(Redacted.value).filter((secret) => secret.length > 0)
 
   const failStatus = (endpoint: string, response: HttpClientResponse.HttpClientResponse) =>
     Effect.gen(function*() {
-      const body = yield* response.text.pipe(Effect.orElseSucceed(() => ""))
+      const body = yield* readBody(response, MAX_ERROR_BODY_BYTES).pipe(
+        Effect.map(Either.getOrElse(() => "")),
+        Effect.orElseSucceed(() => "")
+      )
+      const said = errorText(body, secrets())
       const retryAfterSeconds = yield* retryAfter(response.headers["retry-after"])
       return yield* new HttpError({
         provider,
         endpoint,
         status: response.status,
-        body: truncate(scrub(body.replace(/\s+/g, " ").trim()), 200),
+        ...said,
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
       })
     })
 
   return {
-    json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>) => {
+    json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>, quota?: QuotaFields<A>) => {
       // Defaults only: some endpoints want their own Accept or a particular client's User-Agent.
       const full = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
         accept: "application/json",
         "user-agent": USER_AGENT,
         ...request.headers
       })
-      const endpoint = full.url
+      const endpoint = withoutCredentials(full.url)
+      const unusable = (reason: ResponseProblem, problem = "") => new DecodeError({ provider, endpoint, reason, problem })
+
+      const decode = (response: HttpClientResponse.HttpClientResponse) =>
+        Effect.gen(function*() {
+          const body = yield* readBody(response, MAX_BODY_BYTES)
+          if (Either.isLeft(body)) return yield* unusable("tooLarge")
+          const json = parseJsonText(body.right)
+          if (Either.isLeft(json)) {
+            return yield* unusable(json.left._tag === "Empty" ? "empty" : json.left._tag === "TooDeep" ? "tooDeep" : "notJson")
+          }
+          const answer = yield* Schema.decodeUnknown(schema)(json.right)
+          if (quota !== undefined && !quota.present(answer)) return yield* unusable("noQuota", quota.fields.join(", "))
+          return answer
+        })
+
       return client.execute(full).pipe(
         Effect.flatMap((response): Effect.Effect<A, JsonError | ParseResult.ParseError | HttpClientError.ResponseError> =>
-          response.status >= 200 && response.status < 300
-            ? Effect.flatMap(response.text, Schema.decodeUnknown(Schema.parseJson(schema)))
-            : failStatus(endpoint, response)
+          response.status >= 200 && response.status < 300 ? decode(response) : failStatus(endpoint, response)
         ),
         Effect.catchTags({
-          RequestError: (error) => new NetworkError({ provider, endpoint, cause: scrub(rootCause(error)) }),
+          RequestError: (error) =>
+            Effect.flatMap(proxyFor(full.url), (proxy) =>
+              new NetworkError({
+                provider,
+                endpoint,
+                cause: scrub(rootCause(error), secrets()),
+                ...(proxy === undefined ? {} : { proxy })
+              })),
+          // The body broke off (a reset mid-answer): the server was reached, the answer is unusable.
           ResponseError: (error) =>
-            new DecodeError({ provider, endpoint, problem: scrub(error.description ?? error.message) }),
-          ParseError: (error) => new DecodeError({ provider, endpoint, problem: scrub(formatIssues(error)) })
+            error.reason === "EmptyBody"
+              ? unusable("empty")
+              : new NetworkError({ provider, endpoint, cause: scrub(rootCause(error), secrets()) }),
+          ParseError: (error) => unusable("shape", formatIssues(error))
         })
       )
     }
   }
+}
+
+/** The body as text, or `Left` when it is larger than `limit` (reading stops there). */
+const readBody = (
+  response: HttpClientResponse.HttpClientResponse,
+  limit: number
+): Effect.Effect<Either.Either<string, "tooLarge">, HttpClientError.ResponseError> =>
+  response.stream.pipe(
+    Stream.runFoldWhile(
+      { size: 0, chunks: [] as Array<Uint8Array> },
+      (acc) => acc.size <= limit,
+      (acc, chunk) => {
+        acc.chunks.push(chunk)
+        acc.size += chunk.length
+        return acc
+      }
+    ),
+    Effect.map(({ chunks, size }) => {
+      if (size > limit) return Either.left("tooLarge" as const)
+      const bytes = new Uint8Array(size)
+      let offset = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset)
+        offset += chunk.length
+      }
+      return Either.right(new TextDecoder().decode(bytes))
+    })
+  )
+
+/**
+ * The provider's own words from an error answer, when they are safe to show: a short message (`error.message`,
+ * `error_description`, `message`, `msg`, `detail`) that reads as prose, and a machine code (OAuth's `error`). Text
+ * that could be a token (a long unbroken word, anything holding a secret we sent) is dropped, not cut: a cut token
+ * is no longer recognisable, and a token the server minted is one we have never seen.
+ */
+const errorText = (body: string, secrets: ReadonlyArray<string>): { detail?: string; code?: string } => {
+  const json = parseJsonText(body)
+  if (Either.isLeft(json) || typeof json.right !== "object" || json.right === null) return {}
+  const root = json.right as Record<string, unknown>
+  const nested = typeof root.error === "object" && root.error !== null ? root.error as Record<string, unknown> : {}
+  const text = [nested.message, root.error_description, root.message, root.msg, root.detail, root.error]
+    .find((value): value is string => typeof value === "string")
+  const code = [typeof root.error === "string" ? root.error : undefined, nested.status, nested.code, root.code]
+    .find((value): value is string => typeof value === "string" && /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/.test(value))
+  const detail = text === undefined ? undefined : safeText(text, secrets)
+  return {
+    ...(detail === undefined || detail === code ? {} : { detail }),
+    ...(code === undefined || secrets.some((secret) => secret.includes(code)) ? {} : { code })
+  }
+}
+
+/**
+ * A provider's message (an error text in a 2xx answer too, e.g. Zhipu's `msg`) when it reads as prose: short, none
+ * of our secrets in it, no word that could be a token. Otherwise nothing: such text is dropped, never cut.
+ */
+export const safeText = (text: string, secrets: ReadonlyArray<string>): string | undefined => {
+  const flat = text.replace(/\s+/g, " ").trim()
+  if (flat === "" || flat.length > 160) return undefined
+  if (secrets.some((secret) => flat.includes(secret))) return undefined
+  if (/bearer|authorization|token\s*[:=]/i.test(flat)) return undefined
+  const tokenLike = (word: string) => word.length >= 24 || (word.length >= 12 && /\d/.test(word) && /[A-Za-z]/.test(word))
+  return flat.split(" ").some(tokenLike) ? undefined : flat
+}
+
+const scrub = (text: string, secrets: ReadonlyArray<string>) =>
+  secrets.reduce((acc, secret) => acc.split(secret).join("****"), text)
+
+/** `https://user:pass@host/x` → `https://host/x`: a base URL variable may carry credentials. */
+const withoutCredentials = (url: string): string => {
+  if (!URL.canParse(url)) return url
+  const parsed = new URL(url)
+  if (parsed.username === "" && parsed.password === "") return url
+  parsed.username = ""
+  parsed.password = ""
+  return parsed.href
 }
 
 /** fetch says only "fetch failed"; the reason ("connect ECONNREFUSED 127.0.0.1:9") is at the end of `cause`. */
@@ -91,6 +209,36 @@ const rootCause = (error: unknown): string => {
   }
   return current instanceof Error ? current.message : String(current)
 }
+
+const optionalVariable = (name: string) =>
+  Config.string(name).pipe(Config.option, Effect.map(Option.filter((value) => value.trim() !== "")), Effect.orElseSucceed(Option.none))
+
+/**
+ * The proxy variable that applies to `url`, by the usual convention (undici's and curl's): `HTTPS_PROXY` for https,
+ * `HTTP_PROXY` for http, lower case first, unless `NO_PROXY` names the host. Only for wording a network error.
+ */
+const proxyFor = (url: string): Effect.Effect<string | undefined> =>
+  Effect.gen(function*() {
+    if (!URL.canParse(url)) return undefined
+    const { hostname, protocol } = new URL(url)
+    // The CLI's agent (src/cli/platform.ts) sends https:// through HTTP_PROXY when HTTPS_PROXY is not set.
+    const names = protocol === "https:"
+      ? ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"]
+      : ["http_proxy", "HTTP_PROXY"]
+    let chosen: string | undefined
+    for (const name of names) {
+      if (chosen === undefined && Option.isSome(yield* optionalVariable(name))) chosen = name
+    }
+    if (chosen === undefined) return undefined
+    const lower = yield* optionalVariable("no_proxy")
+    const upper = yield* optionalVariable("NO_PROXY")
+    const list = Option.getOrElse(Option.orElse(lower, () => upper), () => "")
+    const exempt = list.split(/[\s,]+/).filter((entry) => entry !== "").some((entry) => {
+      const host = entry.replace(/^\*?\.?/, "").replace(/:\d+$/, "").toLowerCase()
+      return entry === "*" || hostname.toLowerCase() === host || hostname.toLowerCase().endsWith(`.${host}`)
+    })
+    return exempt ? undefined : chosen
+  })
 
 /** `Retry-After` is either delta-seconds or an HTTP date. */
 const retryAfter = (header: string | undefined): Effect.Effect<number | undefined> =>

@@ -3,7 +3,7 @@ import type { Hooks, ToolContext } from "@opencode-ai/plugin"
 import { readFileSync } from "node:fs"
 import * as entry from "../../src/plugin/index.js"
 import { type FakeServer, startFakeServer } from "../support/FakeServer.js"
-import { baseUrlEnv, FIXTURE_SECRETS, happyRoutes, seedHome } from "../support/fixtures.js"
+import { authEntries, baseUrlEnv, FIXTURE_SECRETS, happyRoutes, seedHome } from "../support/fixtures.js"
 import { makeHome } from "../support/Home.js"
 
 /** The plugin's contract with OpenCode, checked under Node; the e2e test checks it inside OpenCode's Bun. */
@@ -70,6 +70,18 @@ describe("OpenCode plugin entry", () => {
     expect(two).toContain("OpenAI · dev@example.com")
     expect(two).toContain("Google Antigravity")
     expect(two).not.toContain("Zhipu")
+  })
+
+  it("reads the credentials afresh on every call: a login renewed after an expiry report is seen", async () => {
+    const now = Date.now()
+    const entries = authEntries(now)
+    home.authJson({ ...entries, openai: { ...entries.openai, expires: now - 3600_000 } })
+    expect(await execute({ provider: "openai" })).toContain("OpenAI access token expired")
+    // The user follows our fix: OpenCode refreshes the token and rewrites auth.json.
+    home.authJson(entries)
+    const renewed = await execute({ provider: "openai" })
+    expect(renewed).not.toContain("expired")
+    expect(renewed).toContain("OpenAI · dev@example.com · Plus")
   })
 
   it("answers an unknown provider with the known ones instead of throwing", async () => {

@@ -255,8 +255,7 @@ describe("GitHub Copilot through a fine-grained PAT", () => {
   const invalid = [
     ["a missing field", { token: COPILOT_SECRETS.pat, tier: "pro" }, "username: is missing"],
     ["an unknown tier", copilotPatFile("premium"), "tier: must be one of \"free\", \"pro\", \"pro+\", \"business\", \"enterprise\""],
-    ["a token with whitespace", copilotPatFile("pro", { token: ` ${COPILOT_SECRETS.pat}\n` }), "token: must be a non-empty string without surrounding whitespace"],
-    ["invalid JSON", `{"token": "${COPILOT_SECRETS.pat}"`, "not valid JSON"]
+    ["a token with whitespace", copilotPatFile("pro", { token: ` ${COPILOT_SECRETS.pat}\n` }), "token: must be a non-empty string without surrounding whitespace"]
   ] as const
   for (const [what, pat, problem] of invalid) {
     it.scopedLive(`${what} is a configuration error naming the field`, () =>
@@ -269,6 +268,15 @@ describe("GitHub Copilot through a fine-grained PAT", () => {
         expect(server.requests).toEqual([])
       }))
   }
+
+  it.scopedLive("a PAT file that is not JSON is an unreadable file, with the place of the error, never its text", () =>
+    Effect.gen(function*() {
+      const { home: h, result, server } = yield* setup(billing(), { pat: `{"token": "${COPILOT_SECRETS.pat}"` })
+      const error = errorOf(result, "copilot")
+      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", provider: "copilot", path: join(h.dir, PAT_PATH), problem: "notJson", line: 1 })
+      expect(JSON.stringify(error)).not.toContain(COPILOT_SECRETS.pat)
+      expect(server.requests).toEqual([])
+    }))
 
   for (const status of [403, 404]) {
     it.scopedLive(`HTTP ${status} explains the "Plan: Read-only" permission`, () =>

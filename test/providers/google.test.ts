@@ -119,7 +119,7 @@ describe("Google Antigravity", () => {
     Effect.gen(function*() {
       const { result } = yield* setup(googleAccountsFile([googleAccount("revoked", { email: "erin@example.com", projectId: "p" })]))
       const text = renderText(result, { lang: "en", color: false })
-      expect(text).toContain("erin@example.com: Google Antigravity request failed: HTTP 400")
+      expect(text).toContain("erin@example.com: Google Antigravity API request failed (HTTP 400 Bad Request)")
       expect(text).toContain("sign in to it again with `opencode auth login`")
       expect(text).not.toContain(googleToken("revoked").refresh)
     }))
@@ -148,10 +148,20 @@ describe("Google Antigravity", () => {
       expect(server.requests).toEqual([])
     }))
 
+  it.scopedLive("an accounts file that is not JSON is an unreadable file with the line and column", () =>
+    Effect.gen(function*() {
+      const { home: h, result } = yield* setup("{\n  accounts: [")
+      expect(result.outcomes).toHaveLength(1)
+      expect(result.outcomes[0]).toMatchObject({
+        _tag: "Failed",
+        id: "google",
+        error: { _tag: "AuthFileUnreadable", path: join(h.dir, GOOGLE_ACCOUNTS_PATH), problem: "notJson", line: 2, column: 3 }
+      })
+    }))
+
   for (const [what, content, problem] of [
-    ["not JSON", "{ accounts: [", "not valid JSON"],
     ["no accounts list", { version: 4 }, "accounts: is missing"],
-    ["an account without refreshToken", googleAccountsFile([{ email: "x@y.z" }]), "accounts.0.refreshToken: is missing"]
+    ["an account without refreshToken", googleAccountsFile([{ email: "x@y.z" }]), "accounts[0].refreshToken: is missing"]
   ] as const) {
     it.scopedLive(`an invalid file (${what}) is one clear error`, () =>
       Effect.gen(function*() {

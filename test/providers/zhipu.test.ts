@@ -66,6 +66,17 @@ describe("Zhipu AI and Z.ai", () => {
       reportOf(result, "zai")
     }))
 
+  it.scopedLive("success:false whose message or code echoes the key or looks like a token quotes neither", () =>
+    Effect.gen(function*() {
+      const { result } = yield* setup({
+        [`GET ${PATHS.zhipu}`]: (request) => ({ body: { success: false, code: String(request.headers.authorization), msg: `bad key ${request.headers.authorization}` } }),
+        [`GET ${PATHS.zai}`]: { body: { success: false, code: 1001, msg: "token srvMINTED9token9abcdef1234 issued" } }
+      })
+      expect(errorOf(result, "zhipu")).toMatchObject({ _tag: "ApiError", code: "unknown", detail: "" })
+      expect(errorOf(result, "zai")).toMatchObject({ _tag: "ApiError", code: "1001", detail: "" })
+      expect(JSON.stringify(result.outcomes)).not.toContain(SECRETS.zhipuKey)
+    }))
+
   it.scopedLive("a window length that its reset time contradicts is shown without a length", () =>
     Effect.gen(function*() {
       const now = Date.now()

@@ -1,0 +1,119 @@
+import { parseArgs } from "node:util"
+import { type ArgProblem, type Lang, LANGS } from "../services/Messages.js"
+import { findProvider, type QuotaProvider } from "../services/QuotaProvider.js"
+
+/** `--timeout` beyond an hour is a typo; it also keeps the process's backstop timer far from setTimeout's limit. */
+export const MAX_TIMEOUT_SECONDS = 3600
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  provider: { type: "string", multiple: true },
+  timeout: { type: "string" },
+  lang: { type: "string" },
+  "no-color": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" }
+} as const
+
+/** Every option, as an error lists them. */
+export const OPTION_NAMES: ReadonlyArray<string> = Object.keys(OPTIONS).map((name) => `--${name}`)
+
+export type Command =
+  | { readonly _tag: "Help" }
+  | { readonly _tag: "Version" }
+  /** `lang`: the `--lang` given, when it was valid, for wording the problem. */
+  | { readonly _tag: "Invalid"; readonly problem: ArgProblem; readonly lang: Lang | undefined }
+  | {
+    readonly _tag: "Run"
+    readonly json: boolean
+    /** Provider ids, in the order first asked; empty asks every configured one. */
+    readonly only: ReadonlyArray<string>
+    readonly timeoutSeconds: number
+    readonly lang: Lang | undefined
+    readonly noColor: boolean
+  }
+
+type Named = Pick<QuotaProvider, "id" | "name" | "aliases">
+
+/**
+ * The command line, decided without side effects. `--help` and `--version` win wherever they are, even after a
+ * mistake (that is when help is wanted). Otherwise the first problem in the order of the arguments is reported.
+ *
+ * Node's strict parser is the judge of the line's structure; when it refuses, the same line is read again leniently
+ * only to name what it refused in our words (its own messages are English and name no accepted values).
+ */
+export const parseCommandLine = (
+  argv: ReadonlyArray<string>,
+  providers: ReadonlyArray<Named>,
+  defaultTimeoutSeconds: number
+): Command => {
+  const end = argv.indexOf("--")
+  const options = end === -1 ? argv : argv.slice(0, end)
+  if (options.some((arg) => arg === "--help" || arg === "-h")) return { _tag: "Help" }
+  if (options.includes("--version")) return { _tag: "Version" }
+
+  const args = [...argv]
+  let tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
+  try {
+    tokens = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true }).tokens
+  } catch {
+    tokens = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true, tokens: true }).tokens
+  }
+
+  let problem: ArgProblem | undefined
+  const fail = (found: ArgProblem) => void (problem ??= found)
+  let json = false
+  let noColor = false
+  let timeoutSeconds = defaultTimeoutSeconds
+  let lang: Lang | undefined
+  const only: Array<string> = []
+
+  for (const token of tokens) {
+    if (token.kind === "option-terminator") continue
+    if (token.kind === "positional") {
+      fail({ _tag: "UnexpectedArgument", value: token.value, provider: findProvider(providers, token.value)?.id })
+      continue
+    }
+    const name = token.name
+    if (!Object.hasOwn(OPTIONS, name)) {
+      fail({ _tag: "UnknownOption", flag: token.rawName })
+      continue
+    }
+    const spec = OPTIONS[name as keyof typeof OPTIONS]
+    if (spec.type === "boolean") {
+      if (token.value !== undefined) fail({ _tag: "TakesNoValue", flag: token.rawName, value: token.value })
+      else if (name === "json") json = true
+      else if (name === "no-color") noColor = true
+      else if (name === "help") return { _tag: "Help" }
+      continue
+    }
+    const flag = `--${name}` as "--provider" | "--timeout" | "--lang"
+    // `--provider --json`: the next option is not this one's value (strict parsing calls it ambiguous). A negative
+    // number is, so that `--timeout -5` is told what it is.
+    const ambiguous = !token.inlineValue && token.value?.startsWith("-") === true && !/^-\d/.test(token.value)
+    const value = token.value === undefined || ambiguous ? "" : token.value
+    if (name === "provider") {
+      const names = value.split(",").map((part) => part.trim()).filter((part) => part !== "")
+      if (names.length === 0) fail({ _tag: "MissingValue", flag })
+      for (const wanted of names) {
+        const provider = findProvider(providers, wanted)
+        if (provider === undefined) fail({ _tag: "NotAProvider", value: wanted })
+        else if (!only.includes(provider.id)) only.push(provider.id)
+      }
+    } else if (value.trim() === "") {
+      fail({ _tag: "MissingValue", flag })
+    } else if (name === "timeout") {
+      if (!/^\d+$/.test(value)) fail({ _tag: "NotSeconds", value })
+      else if (Number(value) < 1 || Number(value) > MAX_TIMEOUT_SECONDS) fail({ _tag: "SecondsOutOfRange", value })
+      else timeoutSeconds = Number(value)
+    } else {
+      const known = LANGS.find((candidate) => candidate === value.toLowerCase())
+      if (known === undefined) fail({ _tag: "NotALanguage", value })
+      else lang = known
+    }
+  }
+
+  return problem !== undefined
+    ? { _tag: "Invalid", problem, lang }
+    : { _tag: "Run", json, only, timeoutSeconds, lang, noColor }
+}
