@@ -9,11 +9,21 @@ import type { AddressInfo } from "node:net"
 export interface Scenario {
   readonly status?: number
   readonly headers?: Readonly<Record<string, string>>
-  /** A string is sent as it is (for malformed bodies); anything else as JSON. */
+  /** A string or bytes (`Uint8Array`, `Buffer`) are sent as they are (for malformed bodies); anything else as JSON. */
   readonly body?: unknown
   readonly delayMs?: number
   /** Never answer. */
   readonly hang?: boolean
+  /**
+   * Send the status and headers at once, then the body `chunkBytes` (default 1) at a time, one chunk every `everyMs`:
+   * a server that is alive but slower than any timeout.
+   */
+  readonly drip?: { readonly everyMs: number; readonly chunkBytes?: number }
+  /**
+   * Send the status, headers (with the whole body's `content-length`) and only the first `resetAfterBytes` bytes of
+   * the body, then destroy the socket: a connection reset mid-body.
+   */
+  readonly resetAfterBytes?: number
 }
 
 export interface RecordedRequest {
@@ -68,11 +78,7 @@ export const startFakeServer = async (routes: Routes = {}): Promise<FakeServer> 
       hits.set(key, count + 1)
       const scenario: Scenario = entry === undefined
         ? { status: 404, body: { error: `fake server has no route for ${key}` } }
-        : typeof entry === "function"
-        ? entry(request)
-        : Array.isArray(entry)
-        ? entry[Math.min(count, entry.length - 1)]
-        : entry as Scenario
+        : scenarioOf(entry, request, count)
       if (scenario.hang === true) return
       setTimeout(() => respond(res, scenario), scenario.delayMs ?? 0)
     })
@@ -92,10 +98,56 @@ export const startFakeServer = async (routes: Routes = {}): Promise<FakeServer> 
   }
 }
 
+/** What `answer` says to the `count`-th (0-based) request on its route. */
+export const scenarioOf = (answer: Answer, request: RecordedRequest, count = 0): Scenario =>
+  typeof answer === "function"
+    ? answer(request)
+    : Array.isArray(answer)
+    ? answer[Math.min(count, answer.length - 1)]
+    : answer as Scenario
+
+/** The bytes a scenario's body stands for. */
+export const bodyBytes = (body: unknown): Buffer =>
+  body === undefined
+    ? Buffer.alloc(0)
+    : typeof body === "string"
+    ? Buffer.from(body, "utf8")
+    : body instanceof Uint8Array
+    ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+    : Buffer.from(JSON.stringify(body), "utf8")
+
 const respond = (res: ServerResponse, scenario: Scenario) => {
   if (res.destroyed) return
-  const body = scenario.body === undefined ? "" : typeof scenario.body === "string" ? scenario.body : JSON.stringify(scenario.body)
-  res.writeHead(scenario.status ?? 200, { "content-type": "application/json", ...scenario.headers })
+  const body = bodyBytes(scenario.body)
+  const headers = { "content-type": "application/json", ...scenario.headers }
+  if (scenario.resetAfterBytes !== undefined) {
+    res.writeHead(scenario.status ?? 200, { ...headers, "content-length": String(body.length) })
+    // Destroyed only once the part is on the wire, so the client sees headers and a partial body, then the reset.
+    res.write(body.subarray(0, Math.min(scenario.resetAfterBytes, Math.max(0, body.length - 1))), () => {
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    return
+  }
+  if (scenario.drip !== undefined) {
+    const { chunkBytes = 1, everyMs } = scenario.drip
+    res.writeHead(scenario.status ?? 200, { ...headers, "content-length": String(body.length) })
+    res.flushHeaders()
+    let sent = 0
+    const timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer)
+      const next = body.subarray(sent, sent + chunkBytes)
+      sent += next.length
+      if (sent >= body.length) {
+        clearInterval(timer)
+        res.end(next)
+      } else {
+        res.write(next)
+      }
+    }, everyMs)
+    res.on("close", () => clearInterval(timer))
+    return
+  }
+  res.writeHead(scenario.status ?? 200, headers)
   res.end(body)
 }
 

@@ -1,3 +1,4 @@
+import { expect } from "@effect/vitest"
 import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
@@ -59,4 +60,58 @@ export const spawnCli = (
     })
   })
   return { child, done }
+}
+
+export interface ProcessRun {
+  readonly code: number | null
+  readonly signal: string | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly elapsedMs: number
+  /** From the last byte the process wrote to its exit: a process that lingers after its report is a defect. */
+  readonly lingerMs: number
+}
+
+/** The built bin, killed (by its own pid) if it outlives `killAfterMs`, so a process that never exits fails fast. */
+export const runBin = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>>, killAfterMs: number) =>
+  new Promise<ProcessRun>((resolve, reject) => {
+    const started = performance.now()
+    let lastOutput = started
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", LANG: "en_US.UTF-8", ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk
+      lastOutput = performance.now()
+    })
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk
+      lastOutput = performance.now()
+    })
+    const killer = setTimeout(() => child.kill("SIGKILL"), killAfterMs)
+    child.on("error", reject)
+    child.on("close", (code, signal) => {
+      clearTimeout(killer)
+      const now = performance.now()
+      resolve({ code, signal, stdout, stderr, elapsedMs: now - started, lingerMs: now - lastOutput })
+    })
+  })
+
+/**
+ * The process ended by itself, within `boundMs` of what the same command takes when every server answers, and
+ * within a second of its last output (the defect: a report printed, then a process that never exits). Returns
+ * everything it printed.
+ */
+export const expectExitedInTime = (run: ProcessRun, baseline: ProcessRun, boundMs: number): string => {
+  const output = `${run.stdout}\n${run.stderr}`
+  expect(run.signal, `the process did not exit by itself (killed); it printed:\n${output}`).toBeNull()
+  expect(run.lingerMs, `the process exited ${Math.round(run.lingerMs)} ms after its last output`).toBeLessThanOrEqual(1000)
+  expect(
+    run.elapsedMs,
+    `the process took ${Math.round(run.elapsedMs)} ms; a normal run ${Math.round(baseline.elapsedMs)} ms`
+  ).toBeLessThanOrEqual(baseline.elapsedMs + boundMs)
+  return output
 }
