@@ -1,138 +1,14 @@
-import { FileSystem } from "@effect/platform"
-import { pathToFileURL } from "node:url"
-import { Clock, Duration, Effect, Layer, Option, Request } from "effect"
-import { Timeout } from "./schema/errors.js"
-import type { NotConfigured, Outcome, RunResult } from "./schema/report.js"
-import { Providers } from "./providers/index.js"
-import { AuthFile } from "./services/AuthFile.js"
-import { CredentialFiles } from "./services/JsonFile.js"
-import type { QuotaProvider } from "./services/QuotaProvider.js"
-
-export interface RunOptions {
-  /** Provider ids to ask; empty asks every configured one. */
-  readonly only: ReadonlyArray<string>
-  readonly timeoutSeconds: number
-}
-
-export const DEFAULT_TIMEOUT_SECONDS = 10
-
-/** A file's existence (for "where we looked") may take this long even when the run's deadline has passed. */
-const EXISTS_AT_LEAST = Duration.millis(200)
-
-/** Accounts of one provider asked at once: Google users can have dozens, and each waits on the network, not the CPU. */
-const ACCOUNT_CONCURRENCY = 64
-
 /**
- * The whole job: every selected provider at once, each account under its own timeout, then every outcome kept
- * (a failure is an outcome too). Never fails: whatever goes wrong is in the result. Each run reads the credential
- * files afresh (at most once each): its own request cache, see `CredentialFiles`.
+ * `tsx src/program.ts [flags]` runs the CLI, as during development; importing this module runs nothing. The job
+ * itself is in `run.ts`, which no face imports back: the CLI and the plugin import it from there.
  */
-export const run = (options: RunOptions): Effect.Effect<RunResult, never, Providers | AuthFile | FileSystem.FileSystem> =>
-  Effect.flatMap(
-    Request.makeCache({ capacity: 256, timeToLive: Duration.infinity }),
-    (cache) => job(options).pipe(Effect.withRequestCaching(true), Effect.withRequestCache(cache))
-  )
+import { pathToFileURL } from "node:url"
 
-const job = (options: RunOptions): Effect.Effect<RunResult, never, Providers | AuthFile | FileSystem.FileSystem> =>
-  Effect.gen(function*() {
-    const auth = yield* AuthFile
-    const fs = yield* FileSystem.FileSystem
-    const providers = (yield* Providers).filter((p) => options.only.length === 0 || options.only.includes(p.id))
-    const seconds = options.timeoutSeconds
-    // One deadline for the run: reading a provider's credentials and asking each of its accounts share it, so the
-    // report is ready by `timeout` whatever each step takes (the CLI's backstop fires just after).
-    const deadline = (yield* Clock.currentTimeMillis) + seconds * 1000
-    const untilDeadline = Effect.map(Clock.currentTimeMillis, (now) => Duration.millis(Math.max(0, deadline - now)))
-
-    // `disconnect` lets the timeout answer at once even if the interrupted request is slow to wind down.
-    const bounded = <A, E>(provider: QuotaProvider, effect: Effect.Effect<A, E>) =>
-      Effect.flatMap(untilDeadline, (duration) =>
-        effect.pipe(
-          Effect.disconnect,
-          Effect.timeoutFail({ duration, onTimeout: () => new Timeout({ provider: provider.id, seconds }) })
-        ))
-
-    const ask = (provider: QuotaProvider): Effect.Effect<ReadonlyArray<Outcome> | "notConfigured"> =>
-      bounded(provider, provider.accounts).pipe(
-        Effect.flatMap((accounts): Effect.Effect<ReadonlyArray<Outcome> | "notConfigured"> =>
-          accounts.length === 0 ? Effect.succeed("notConfigured") : Effect.forEach(accounts, (account) =>
-            bounded(provider, account.query).pipe(
-              Effect.match({
-                onFailure: (error): Outcome => ({ _tag: "Failed", id: provider.id, name: provider.name, account: account.label, error }),
-                onSuccess: (report): Outcome => ({
-                  _tag: "Reported",
-                  id: provider.id,
-                  name: provider.name,
-                  report: { ...report, account: report.account ?? account.label }
-                })
-              })
-            ), { concurrency: ACCOUNT_CONCURRENCY })
-        ),
-        Effect.catchAll((error) =>
-          Effect.succeed<ReadonlyArray<Outcome>>([{ _tag: "Failed", id: provider.id, name: provider.name, account: null, error }])
-        )
-      )
-
-    // All at once, but the longest chains of requests first: the CPU is one thread, and the slowest answer is the
-    // one the report waits for. Outcomes keep the providers' order.
-    const started = [...providers].sort((a, b) => b.roundTrips - a.roundTrips)
-    const answers = new Map(
-      yield* Effect.forEach(started, (provider) => Effect.map(ask(provider), (o) => [provider, o] as const), {
-        concurrency: "unbounded"
-      })
-    )
-    const outcomes = providers.flatMap((provider) => {
-      const answer = answers.get(provider)
-      return answer === undefined || answer === "notConfigured" ? [] : answer
-    })
-    // Bounded too (a stalled mount must not hold the report back), with a little time even past the deadline.
-    const exists = (path: string) =>
-      Effect.flatMap(untilDeadline, (duration) =>
-        fs.exists(path).pipe(
-          Effect.orElseSucceed(() => false),
-          Effect.disconnect,
-          Effect.timeoutTo({ duration: Duration.max(duration, EXISTS_AT_LEAST), onTimeout: () => false, onSuccess: (found) => found })
-        ))
-    const sourcesOf = (provider: QuotaProvider) =>
-      Effect.forEach(provider.sources, (source) =>
-        Effect.map(exists(source.path), (found) => ({ name: provider.name, ...source, exists: found })))
-    // Asked for by name and absent: said, not silently dropped.
-    const notConfigured: Array<NotConfigured> = options.only.length === 0 ? [] : yield* Effect.forEach(
-      providers.filter((provider) => answers.get(provider) === "notConfigured"),
-      (provider) => Effect.map(sourcesOf(provider), (sources) => ({ id: provider.id, name: provider.name, sources }))
-    )
-    // Cached: the providers already read it. Reported once here, and only if a provider asked uses it.
-    const authProblem = providers.some((p) => p.sources.some((source) => source.path === auth.path))
-      ? yield* auth.load.pipe(Effect.flip, Effect.option)
-      : Option.none()
-    const all: Array<Outcome> = [
-      ...Option.match(authProblem, {
-        onNone: () => [],
-        onSome: (error): Array<Outcome> => [{ _tag: "Failed", id: "opencode", name: "OpenCode", account: null, error }]
-      }),
-      ...outcomes
-    ]
-    // Only the "nothing configured" help needs to know which files exist.
-    const sources = all.length > 0 || notConfigured.length > 0
-      ? []
-      : (yield* Effect.forEach(providers, sourcesOf)).flat()
-    return { generatedAt: new Date(yield* Clock.currentTimeMillis), outcomes: all, sources, notConfigured }
-  })
-
-/** 0 all answered, 1 something failed (the report still printed), 2 nothing (of what was asked) is configured. */
-export const exitCode = (result: RunResult): 0 | 1 | 2 =>
-  result.outcomes.length === 0 ? 2 : result.outcomes.some((o) => o._tag === "Failed") ? 1 : 0
-
-/** Everything `run` needs but the platform (HttpClient, FileSystem, Path), which each face provides. */
-export const layer = Providers.layer.pipe(
-  Layer.provideMerge(AuthFile.layer),
-  Layer.provideMerge(CredentialFiles.layer)
-)
+export * from "./run.js"
 
 /** Set by the bundler: a bundle has its own entry point and must not start the CLI from here. */
 declare const MYSTATUS_BUNDLED: boolean | undefined
 
-// `tsx src/program.ts` runs the CLI; importing this module (library, plugin) does not.
 if (
   typeof MYSTATUS_BUNDLED === "undefined" && typeof process !== "undefined" && process.argv[1] !== undefined &&
   import.meta.url === pathToFileURL(process.argv[1]).href

@@ -5,7 +5,7 @@ import pkg from "../package.json" with { type: "json" }
 import { JsonReport } from "../src/schema/json.js"
 import { execFile } from "node:child_process"
 import { existsSync } from "node:fs"
-import { stringWidth } from "../src/services/Render.js"
+import { stringWidth } from "../src/render/text.js"
 import { BIN, runCli, spawnCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
 import {
@@ -71,6 +71,7 @@ describe("mystatus CLI", () => {
     ])
     expect(zai!.windows[1]).toMatchObject({ label: "MCP · Monthly", resetsAt: null })
     expect(copilot!.windows).toEqual([{
+      key: "premium-requests",
       label: "Premium requests",
       usedPercent: 76.3,
       remainingPercent: 23.7,
@@ -144,8 +145,8 @@ describe("mystatus CLI", () => {
       [["--provider"], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
       [["--provider="], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
       [["--provider", "--json"], `mystatus: --provider: needs a value, one of: ${IDS} ${SEE}`],
-      [["--lang", "xx"], `mystatus: --lang: 'xx' is not a language; expected one of: en, zh ${SEE}`],
-      [["--lang"], `mystatus: --lang: needs a value, one of: en, zh ${SEE}`],
+      [["--lang", "xx"], `mystatus: --lang: 'xx' is not a language; expected one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
+      [["--lang"], `mystatus: --lang: needs a value, one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
       [
         ["--bogus"],
         `mystatus: --bogus: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`
@@ -155,7 +156,7 @@ describe("mystatus CLI", () => {
       [["copilot"], `mystatus: 'copilot': unexpected argument; to ask only this provider, use --provider copilot ${SEE}`],
       [["--json", "--", "stuff"], `mystatus: 'stuff': unexpected argument; mystatus takes options only ${SEE}`],
       // A control character is shown escaped, never sent to the terminal.
-      [["--lang", "\u001b[31mzh"], `mystatus: --lang: '\\u001b[31mzh' is not a language; expected one of: en, zh ${SEE}`],
+      [["--lang", "\u001b[31mzh"], `mystatus: --lang: '\\u001b[31mzh' is not a language; expected one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
       // In the language asked for, even when --lang comes after the mistake.
       [["--timeout", "abc", "--lang", "zh"], "mystatus：--timeout：'abc' 不是整数秒数（参见 mystatus --help）"],
       [["--lang", "zh", "--provider", "nope"], `mystatus：--provider：'nope' 不是可查询的平台；应为以下之一：openai、zhipu、zai、copilot、google（参见 mystatus --help）`]
@@ -202,7 +203,7 @@ describe("mystatus CLI", () => {
       expect(run.stdout).toBe(help.stdout)
     }
     expect(help.stdout, "no colour when stdout is not a terminal").not.toContain("\u001b[")
-    expect(help.stdout).toContain("Usage:\n  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh] [--no-color]\n")
+    expect(help.stdout).toContain("Usage:\n  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh-CN|zh-TW|fr|ko] [--no-color]\n")
     expect(help.stdout).toMatch(/--timeout SECONDS +How long each account may take, 1 to 3600\. Default: 10\./)
     expect(help.stdout).toContain("NAME: openai, zhipu, zai, copilot, google")
     for (const [code, meaning] of [["0", "answered"], ["1", "a provider failed"], ["2", "nothing is configured"], ["130", "SIGINT"], ["143", "SIGTERM"]]) {

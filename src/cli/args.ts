@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util"
-import { type ArgProblem, type Lang, LANGS } from "../services/Messages.js"
+import { type Lang, parseLang } from "../i18n/index.js"
+import type { ArgProblem } from "../i18n/Locale.js"
 import { findProvider, type QuotaProvider } from "../services/QuotaProvider.js"
 
 /** `--timeout` beyond an hour is a typo; it also keeps the process's backstop timer far from setTimeout's limit. */
@@ -107,13 +108,29 @@ export const parseCommandLine = (
       else if (Number(value) < 1 || Number(value) > MAX_TIMEOUT_SECONDS) fail({ _tag: "SecondsOutOfRange", value })
       else timeoutSeconds = Number(value)
     } else {
-      const known = LANGS.find((candidate) => candidate === value.toLowerCase())
+      // The usual spellings too: zh, zh_TW.UTF-8, zh-Hant, fr-CA, ko-KR.
+      const known = parseLang(value)
       if (known === undefined) fail({ _tag: "NotALanguage", value })
       else lang = known
     }
   }
 
   return problem !== undefined
-    ? { _tag: "Invalid", problem, lang }
+    ? { _tag: "Invalid", problem: safe(problem), lang }
     : { _tag: "Run", json, only, timeoutSeconds, lang, noColor }
 }
+
+/**
+ * An argument as it is shown back: control and bidi characters escaped (they would act on the terminal), and a long
+ * one shortened to its ends, since a long word on a command line may be a pasted token.
+ */
+const shown = (value: string) => {
+  const escaped = value.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
+  )
+  const chars = [...escaped]
+  return chars.length > 32 ? `${chars.slice(0, 6).join("")}…${chars.slice(-4).join("")}` : escaped
+}
+
+const safe = (problem: ArgProblem): ArgProblem => ("value" in problem ? { ...problem, value: shown(problem.value) } : problem)

@@ -13,10 +13,12 @@
  */
 import { Cause, Effect, Exit, Fiber, Layer } from "effect"
 import pkg from "../../package.json" with { type: "json" }
-import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../program.js"
-import { Providers } from "../providers/index.js"
-import { helpText, type Lang, langFromEnvironment, messages } from "../services/Messages.js"
-import { renderText, toJson } from "../services/Render.js"
+import { type Lang, langFromEnvironment, LANGS, LOCALES } from "../i18n/index.js"
+import { Providers } from "../providers/registry.js"
+import { helpText } from "../render/help.js"
+import { toJson } from "../render/json.js"
+import { renderText } from "../render/text.js"
+import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../run.js"
 import { MAX_TIMEOUT_SECONDS, OPTION_NAMES, parseCommandLine } from "./args.js"
 import { cliPlatform } from "./platform.js"
 
@@ -47,7 +49,7 @@ const finish = ({ code, text, to }: Answer) => {
 
 const backstop = (seconds: number, lang: Lang) =>
   setTimeout(() => {
-    finish({ to: "stderr", text: `${messages[lang].cli.stopped(seconds + 1)}\n`, code: 1 })
+    finish({ to: "stderr", text: `${LOCALES[lang].cli.stopped(seconds + 1)}\n`, code: 1 })
     // An output that does not drain (a reader that stopped reading) must not keep the process either.
     setTimeout(() => process.exit(exiting), 100).unref()
   }, seconds * 1000 + BACKSTOP_SLACK_MS).unref()
@@ -78,8 +80,13 @@ const main: Effect.Effect<Answer, never, Providers | Effect.Effect.Context<Retur
         return { to: "stdout", code: 0, text: `${pkg.version}\n` }
       case "Invalid": {
         const lang = command.lang ?? (yield* langFromEnvironment)
-        const context = { providers: providers.map((p) => p.id), options: OPTION_NAMES, maxSeconds: MAX_TIMEOUT_SECONDS }
-        return { to: "stderr", code: 2, text: `${messages[lang].cli.argument(command.problem, context)}\n` }
+        const context = {
+          providers: providers.map((p) => p.id),
+          options: OPTION_NAMES,
+          languages: LANGS,
+          maxSeconds: MAX_TIMEOUT_SECONDS
+        }
+        return { to: "stderr", code: 2, text: `${LOCALES[lang].cli.argument(command.problem, context)}\n` }
       }
       case "Run": {
         const lang = command.lang ?? (yield* langFromEnvironment)
@@ -105,7 +112,7 @@ fiber.addObserver((exit) => {
   // A bug, not an outcome (the run never fails). Only the error's kind is shown: its message could quote anything.
   const error = Cause.squash(exit.cause)
   const lang = Effect.runSync(langFromEnvironment)
-  finish({ to: "stderr", code: 1, text: `${messages[lang].cli.internalError(error instanceof Error ? error.name : typeof error)}\n` })
+  finish({ to: "stderr", code: 1, text: `${LOCALES[lang].cli.internalError(error instanceof Error ? error.name : typeof error)}\n` })
 })
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -11,7 +11,14 @@ const args = {
   provider: z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .describe("Only these platforms: openai (also chatgpt, codex), zhipu, zai, copilot, google (also antigravity). Omit for all.")
+    .describe(
+      "Only these platforms, as the user names them (an id, a name or an alias, e.g. \"copilot\", \"codex\"); a name " +
+        "the tool does not know is answered with the known ones. Omit for all."
+    ),
+  lang: z
+    .string()
+    .optional()
+    .describe("Language of the report, as a tag such as \"fr\" or \"zh-TW\". Omit to use the user's locale.")
 }
 
 const COMMAND_TEMPLATE =
@@ -33,12 +40,13 @@ const server: Plugin = async () => {
     },
     tool: {
       mystatus: {
-        description: "Show how much quota is left on the user's AI coding subscriptions, and when each limit " +
-          "resets: ChatGPT/Codex (OpenAI), Zhipu AI, Z.ai, GitHub Copilot and Google Antigravity, read from the " +
-          "credentials already on this machine. Use it whenever the user asks to check their quota, usage, limits, " +
-          "remaining requests or AI account status (\"check my quota\", \"how much Codex do I have left\", " +
-          "\"show my AI account status\"). Pass `provider` to ask only some platforms (\"check my Copilot quota\"). " +
-          "Show the report to the user as it is.",
+        // No list of platforms here: it is the registry's, and this entry must not load it (OpenCode imports every
+        // plugin at start-up). The tool answers an unknown name with the known ones.
+        description: "Show how much quota is left on the user's AI coding subscriptions (every platform whose " +
+          "credentials are on this machine: ChatGPT/Codex, GitHub Copilot, coding plans, ...), and when each limit " +
+          "resets. Use it whenever the user asks to check their quota, usage, limits, remaining requests or AI account " +
+          "status (\"check my quota\", \"how much Codex do I have left\", \"show my AI account status\"). Pass `provider` " +
+          "to ask only some platforms (\"check my Copilot quota\"). Show the report to the user as it is.",
         args,
         async execute(input: z.infer<z.ZodObject<typeof args>>, context: ToolContext) {
           const requested = (input.provider === undefined ? [] : [input.provider].flat())
@@ -47,11 +55,10 @@ const server: Plugin = async () => {
             .filter((name) => name !== "")
           // Every failure is part of the answer: a thrown error would reach the model as a bare message.
           try {
-            return await (await load()).report(requested, context.abort)
+            return await (await load()).report(requested, input.lang, context.abort)
           } catch (error) {
-            return context.abort.aborted
-              ? "mystatus was cancelled."
-              : `mystatus failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
+            // A bug: only the error's kind, in English (its message could quote anything; the words are not loaded).
+            return `mystatus failed unexpectedly (${error instanceof Error ? error.name : typeof error}).`
           }
         }
       }

@@ -1,10 +1,10 @@
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../program.js"
-import { Providers } from "../providers/index.js"
-import { langFromEnvironment } from "../services/Messages.js"
-import { findProvider } from "../services/QuotaProvider.js"
+import { type Lang, langFromEnvironment, LOCALES, parseLang } from "../i18n/index.js"
+import { Providers } from "../providers/registry.js"
+import { renderText } from "../render/text.js"
+import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../run.js"
 import { platform } from "../services/Platform.js"
-import { renderText } from "../services/Render.js"
+import { findProvider } from "../services/QuotaProvider.js"
 
 /**
  * The program for one plugin instance: one runtime over runtime-neutral layers (fetch, and a node:fs FileSystem,
@@ -13,21 +13,28 @@ import { renderText } from "../services/Render.js"
 export const makeQuota = () => {
   const runtime = ManagedRuntime.make(layer.pipe(Layer.provideMerge(platform)))
 
-  /** The report as text, for the names asked (ids, names or aliases; none means all). Never fails. */
-  const report = (requested: ReadonlyArray<string>, signal?: AbortSignal): Promise<string> =>
-    runtime.runPromise(
+  /**
+   * The report as text, for the names asked (ids, names or aliases; none means all), in `lang` when it names a
+   * language we speak, else the environment's (as the CLI detects it). Never fails: a cancelled call says so.
+   */
+  const report = async (requested: ReadonlyArray<string>, lang: string | undefined, signal?: AbortSignal): Promise<string> => {
+    const chosen: Lang = (lang === undefined ? undefined : parseLang(lang)) ?? await runtime.runPromise(langFromEnvironment)
+    const words = LOCALES[chosen]
+    return runtime.runPromise(
       Effect.gen(function*() {
         const providers = yield* Providers
         const unknown = requested.filter((name) => findProvider(providers, name) === undefined)
-        if (unknown.length > 0) {
-          return `Unknown provider: ${unknown.join(", ")}. Known providers: ${providers.map((p) => p.id).join(", ")}.`
-        }
+        if (unknown.length > 0) return words.cli.unknownProvider(unknown, providers.map((p) => p.id))
         const only = requested.map((name) => findProvider(providers, name)!.id)
         const result = yield* run({ only, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS })
-        return renderText(result, { lang: yield* langFromEnvironment, color: false }).trimEnd()
+        return renderText(result, { lang: chosen, color: false }).trimEnd()
       }),
       signal === undefined ? undefined : { signal }
-    )
+    ).catch((error: unknown) => {
+      if (signal?.aborted === true) return words.cli.cancelled
+      throw error
+    })
+  }
 
   return { report, dispose: () => runtime.dispose() }
 }

@@ -66,8 +66,8 @@ export class HttpError extends Schema.TaggedError<HttpError>()("HttpError", {
   /** The provider's machine-readable error code when it sent one (OAuth's `error`, e.g. "invalid_grant"). */
   code: Schema.optional(Schema.String),
   retryAfterSeconds: Schema.optional(Schema.Number),
-  /** A provider-specific explanation the renderer adds to the fix (e.g. a token's missing permission). */
-  hint: Schema.optional(Schema.Literal("copilotPatPermission", "googleSignInAgain"))
+  /** A key of the platform's own `hints`: its fix replaces the generic advice (e.g. a token's missing permission). */
+  hint: Schema.optional(Schema.String)
 }) {}
 
 /** The endpoint answered 2xx but said the call failed (e.g. Zhipu's `success:false`). */
@@ -111,17 +111,15 @@ export class NetworkError extends Schema.TaggedError<NetworkError>()("NetworkErr
   proxy: Schema.optional(Schema.String)
 }) {}
 
-/** OpenCode's Copilot login cannot read the quota API and no PAT is configured (seed FAQ, issue 6). */
-export class CopilotQuotaUnavailable extends Schema.TaggedError<CopilotQuotaUnavailable>()("CopilotQuotaUnavailable", {
+/**
+ * A failure only one platform has (Copilot's login that cannot read the quota API, an Antigravity account without a
+ * project): `problem` names it, and the platform's own words (its folder's `words.ts`) say it. `params` holds what
+ * those words need: paths and numbers, never a secret. In JSON, `problem` is the error's tag.
+ */
+export class ProviderProblem extends Schema.TaggedError<ProviderProblem>()("ProviderProblem", {
   provider: Schema.String,
-  status: Schema.Number,
-  patPath: Schema.String
-}) {}
-
-/** An Antigravity account has no Google Cloud project and `loadCodeAssist` found none either. */
-export class MissingProjectId extends Schema.TaggedError<MissingProjectId>()("MissingProjectId", {
-  provider: Schema.String,
-  path: Schema.String
+  problem: Schema.String,
+  params: Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number) })
 }) {}
 
 /** The provider did not finish within the run's per-provider timeout. */
@@ -139,8 +137,7 @@ export const QuotaError = Schema.Union(
   ApiError,
   DecodeError,
   NetworkError,
-  CopilotQuotaUnavailable,
-  MissingProjectId,
+  ProviderProblem,
   Timeout
 )
 export type QuotaError = typeof QuotaError.Type

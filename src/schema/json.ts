@@ -5,6 +5,8 @@ import { Schema } from "effect"
  * Messages are in the run's language; `tag`, numbers and ISO times are stable.
  */
 export const JsonWindow = Schema.Struct({
+  /** Added in 0.2: the window's identity in every language and run (`5h`, `weekly`, `model:gemini-pro`, ...). */
+  key: Schema.String,
   label: Schema.String,
   usedPercent: Schema.Number,
   remainingPercent: Schema.Number,
@@ -29,6 +31,11 @@ export const JsonProvider = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
   account: Schema.NullOr(Schema.String),
+  /**
+   * Added in 0.2: the account's identity, never a secret (an email, a masked key, a host, or a fingerprint of an id);
+   * null only for a failure before the provider knew its accounts.
+   */
+  accountKey: Schema.NullOr(Schema.String),
   plan: Schema.NullOr(Schema.String),
   status: Schema.Literal("ok", "error"),
   windows: Schema.Array(JsonWindow),

@@ -6,13 +6,11 @@ export const Unit = Schema.Literal("tokens", "requests", "calls", "credits")
 export type Unit = typeof Unit.Type
 
 /**
- * What a window limits when it is not the plan as a whole: a known kind (translated by the renderer) or a
- * name the provider gave (a model, a feature), shown as it is.
+ * What a window limits when it is not the plan as a whole: a kind the provider names in its own words (`key` is a
+ * key of its `words.ts` scopes, e.g. "codeReview"), or a name the provider gave (a model, a feature), shown as it is.
  */
 export const Scope = Schema.Union(
-  Schema.TaggedStruct("Known", {
-    key: Schema.Literal("mcp", "codeReview", "credits", "premiumRequests", "chat", "completions", "otherModels")
-  }),
+  Schema.TaggedStruct("Known", { key: Schema.String }),
   Schema.TaggedStruct("Named", { name: Schema.String })
 )
 export type Scope = typeof Scope.Type
@@ -57,17 +55,22 @@ export const AccountReport = Schema.Struct({
 })
 export type AccountReport = typeof AccountReport.Type
 
-/** One entry of the run: an account that reported, or a provider/account that failed. */
+/**
+ * One entry of the run: an account that reported, or a provider/account that failed. `accountKey` is the account's
+ * stable identity (never a secret): null only when the provider failed before it knew its accounts.
+ */
 export const Outcome = Schema.Union(
   Schema.TaggedStruct("Reported", {
     id: Schema.String,
     name: Schema.String,
+    accountKey: Schema.String,
     report: AccountReport
   }),
   Schema.TaggedStruct("Failed", {
     id: Schema.String,
     name: Schema.String,
     account: Schema.NullOr(Schema.String),
+    accountKey: Schema.NullOr(Schema.String),
     error: QuotaError
   })
 )
@@ -106,3 +109,62 @@ export type RunResult = typeof RunResult.Type
 export const WARN_AT_PERCENT = 80
 
 export const remainingPercent = (window: Window): number => 100 - window.usedPercent
+
+/** A rolling window's length, classified once: the renderer words it, `windowKey` names it. */
+export type WindowLength =
+  | { readonly _tag: "Daily" }
+  | { readonly _tag: "Weekly" }
+  | { readonly _tag: "Monthly" }
+  | { readonly _tag: "Days"; readonly count: number }
+  | { readonly _tag: "Hours"; readonly count: number }
+  | { readonly _tag: "Minutes"; readonly count: number }
+
+const DAY = 86400
+
+/** 28 to 31 days is a month, whatever a platform counts (OpenAI's 2,592,000 s, Zhipu's 2,628,000 s). */
+export const windowLength = (seconds: number): WindowLength =>
+  seconds === DAY
+    ? { _tag: "Daily" }
+    : seconds === 7 * DAY
+    ? { _tag: "Weekly" }
+    : seconds >= 28 * DAY && seconds <= 31 * DAY
+    ? { _tag: "Monthly" }
+    : seconds % DAY === 0
+    ? { _tag: "Days", count: seconds / DAY }
+    : seconds % 3600 === 0
+    ? { _tag: "Hours", count: seconds / 3600 }
+    : { _tag: "Minutes", count: Math.round(seconds / 60) }
+
+const lengthKey = (length: WindowLength): string => {
+  switch (length._tag) {
+    case "Daily":
+      return "daily"
+    case "Weekly":
+      return "weekly"
+    case "Monthly":
+      return "monthly"
+    case "Days":
+      return `${length.count}d`
+    case "Hours":
+      return `${length.count}h`
+    case "Minutes":
+      return `${length.count}m`
+  }
+}
+
+const kebab = (text: string) =>
+  text.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-|-$/g, "")
+
+/**
+ * A window's identity, the same in every language and run: `5h`, `weekly`, `monthly`, `mcp:monthly`,
+ * `code-review:weekly`, `premium-requests`, `model:gemini-pro`. Watch, pace and the sidebar key on it.
+ */
+export const windowKey = (window: Window): string => {
+  const scope = window.scope === null
+    ? null
+    : window.scope._tag === "Known"
+    ? kebab(window.scope.key)
+    : `model:${kebab(window.scope.name)}`
+  const length = window.windowSeconds === null ? null : lengthKey(windowLength(window.windowSeconds))
+  return [scope, length].filter((part) => part !== null).join(":") || (window.unit ?? "usage")
+}

@@ -1,4 +1,5 @@
-import type { Effect } from "effect"
+import type { Effect, Layer } from "effect"
+import type { ProviderWordsByLang } from "../i18n/index.js"
 import type { QuotaError } from "../schema/errors.js"
 import type { AccountReport } from "../schema/report.js"
 
@@ -12,6 +13,8 @@ export interface CredentialSource {
 export interface Account {
   /** How the user recognises it before the query answers (email, masked key, position); `null` if unknown. */
   readonly label: string | null
+  /** The account's stable identity, never a secret: an email, a masked key, a host, or `fingerprint` of an id. */
+  readonly key: string
   readonly query: Effect.Effect<AccountReport, QuotaError>
 }
 
@@ -31,7 +34,29 @@ export interface QuotaProvider {
   readonly roundTrips: number
   /** Where its credentials are looked for (shown when nothing is configured). */
   readonly sources: ReadonlyArray<CredentialSource>
+  /** The environment variables it reads besides the shared ones (its `MYSTATUS_*` base URLs), for `--help`. */
+  readonly variables: ReadonlyArray<string>
   readonly accounts: Effect.Effect<ReadonlyArray<Account>, QuotaError>
+}
+
+/**
+ * A short stable name for an identifier that must not be shown (a refresh token): FNV-1a, 64 bits, hex. Not a
+ * cryptographic hash: it only has to tell accounts apart and be the same in every run, on Node and on Bun.
+ */
+export const fingerprint = (id: string): string => {
+  let hash = 0xcbf29ce484222325n
+  for (const byte of new TextEncoder().encode(id)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n)
+  return hash.toString(16).padStart(16, "0")
+}
+
+/**
+ * What the registry lists: a platform's service tag, carrying as statics its id, its own words in every language
+ * (which the renderer reads) and its layer. Other Effect programs use the tag and layer as any service's.
+ */
+export interface ProviderService {
+  readonly id: string
+  readonly words: ProviderWordsByLang
+  readonly layer: Layer.Layer<any, never, any>
 }
 
 /** `9c89****AQVM`: enough to tell keys apart, never enough to use one. */

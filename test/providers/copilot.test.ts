@@ -2,8 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Effect, Layer } from "effect"
 import { join } from "node:path"
-import { enterpriseApiUrl } from "../../src/providers/copilot.js"
-import { describeError, renderText, toJson } from "../../src/services/Render.js"
+import { enterpriseApiUrl } from "../../src/providers/copilot/index.js"
+import { describeError } from "../../src/render/describe.js"
+import { toJson } from "../../src/render/json.js"
+import { renderText } from "../../src/render/text.js"
 import { fakeServer, type Routes } from "../support/FakeServer.js"
 import {
   baseUrlEnv,
@@ -99,7 +101,11 @@ describe("GitHub Copilot through OpenCode's login", () => {
         [`GET ${COPILOT_PATHS.token}`]: { status: 404, body: { message: "Not Found" } }
       })
       const error = errorOf(result, "copilot")
-      expect(error).toMatchObject({ _tag: "CopilotQuotaUnavailable", status: 404, patPath: join(h.dir, PAT_PATH) })
+      expect(error).toMatchObject({
+        _tag: "ProviderProblem",
+        problem: "CopilotQuotaUnavailable",
+        params: { status: 404, patPath: join(h.dir, PAT_PATH) }
+      })
       const { fix, message } = describeError("en", error, "GitHub Copilot", Date.now())
       expect(message).toContain("GitHub Copilot quota query unavailable")
       expect(fix).toContain("\"Plan\" to \"Read-only\"")
@@ -283,7 +289,7 @@ describe("GitHub Copilot through a fine-grained PAT", () => {
       Effect.gen(function*() {
         const { result } = yield* setup({ [`GET ${COPILOT_PATHS.billing}`]: { status, body: { message: "Not Found" } } }, { pat: copilotPatFile() })
         const error = errorOf(result, "copilot")
-        expect(error).toMatchObject({ _tag: "HttpError", status, hint: "copilotPatPermission" })
+        expect(error).toMatchObject({ _tag: "HttpError", status, hint: "patPermission" })
         expect(describeError("en", error, "GitHub Copilot", Date.now()).fix).toContain("\"Plan: Read-only\"")
       }))
   }

@@ -2,8 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { join } from "node:path"
 import { win32 } from "node:path"
-import { accountsFiles } from "../../src/providers/google.js"
-import { describeError, renderText, toJson } from "../../src/services/Render.js"
+import { accountsFiles } from "../../src/providers/google/index.js"
+import { describeError } from "../../src/render/describe.js"
+import { toJson } from "../../src/render/json.js"
+import { renderText } from "../../src/render/text.js"
 import { fakeServer, type Routes } from "../support/FakeServer.js"
 import {
   baseUrlEnv,
@@ -49,8 +51,8 @@ describe("Google Antigravity", () => {
         ["Failed", "erin@example.com"]
       ])
       const [, , , dave, erin] = result.outcomes
-      expect(dave).toMatchObject({ _tag: "Failed", error: { _tag: "MissingProjectId" } })
-      expect(erin).toMatchObject({ _tag: "Failed", error: { _tag: "HttpError", status: 400, hint: "googleSignInAgain" } })
+      expect(dave).toMatchObject({ _tag: "Failed", error: { _tag: "ProviderProblem", problem: "MissingProjectId" } })
+      expect(erin).toMatchObject({ _tag: "Failed", error: { _tag: "HttpError", status: 400, hint: "signInAgain" } })
     }))
 
   it.scopedLive("refreshes with a form post, then asks for models with the project as Bearer", () =>

@@ -14,8 +14,10 @@ import {
 } from "../../src/schema/errors.js"
 import { JsonReport } from "../../src/schema/json.js"
 import type { NotConfigured, Outcome, RunResult, Window } from "../../src/schema/report.js"
-import { detectLang, type Lang } from "../../src/services/Messages.js"
-import { describeError, renderText, stringWidth, toJson, wrap } from "../../src/services/Render.js"
+import { detectLang, type Lang } from "../../src/i18n/index.js"
+import { describeError } from "../../src/render/describe.js"
+import { toJson } from "../../src/render/json.js"
+import { renderText, stringWidth, wrap } from "../../src/render/text.js"
 
 const NOW = Date.parse("2026-11-22T10:00:00Z")
 const MIN = 60_000
@@ -35,10 +37,18 @@ const reported = (windows: ReadonlyArray<Window>, extra: Partial<Extract<Outcome
   _tag: "Reported",
   id: "zhipu",
   name: "Zhipu AI",
+  accountKey: "9c89****AQVM",
   report: { account: "9c89****AQVM", plan: "Pro", windows, notes: [], ...extra }
 })
 
-const failed = (error: QuotaError, id = "zai", name = "Z.ai"): Outcome => ({ _tag: "Failed", id, name, account: null, error })
+const failed = (error: QuotaError, id = "zai", name = "Z.ai"): Outcome => ({
+  _tag: "Failed",
+  id,
+  name,
+  account: null,
+  accountKey: null,
+  error
+})
 
 const result = (outcomes: ReadonlyArray<Outcome>, notConfigured: ReadonlyArray<NotConfigured> = []): RunResult => ({
   generatedAt: new Date(NOW),
@@ -96,7 +106,7 @@ describe("text report", () => {
   })
 
   it("speaks Chinese", () => {
-    const out = text([reported([window({ usedPercent: 90 })]), failed(new Timeout({ provider: "zai", seconds: 10 }))], "zh")
+    const out = text([reported([window({ usedPercent: 90 })]), failed(new Timeout({ provider: "zai", seconds: 10 }))], "zh-CN")
     expect(out).toContain("剩余 10%")
     expect(out).toContain("2小时30分钟后重置")
     expect(out).toContain("⚠ 5小时：已使用 90%")
@@ -133,7 +143,7 @@ describe("text report", () => {
 
 describe("error messages", () => {
   const en = (error: QuotaError, name = "OpenAI") => describeError("en", error, name, NOW)
-  const zh = (error: QuotaError, name = "OpenAI") => describeError("zh", error, name, NOW)
+  const zh = (error: QuotaError, name = "OpenAI") => describeError("zh-CN", error, name, NOW)
   const http = (status: number, extra: Partial<ConstructorParameters<typeof HttpError>[0]> = {}) =>
     new HttpError({ provider: "openai", endpoint: "https://chatgpt.com/backend-api/wham/usage", status, ...extra })
 
@@ -272,7 +282,9 @@ describe("error messages", () => {
     })
 
     it("a provider's hint still overrides the generic fix", () => {
-      expect(en(http(403, { hint: "googleSignInAgain" })).fix).toContain("sign in to it again")
+      expect(en(http(403, { provider: "google", hint: "signInAgain" })).fix).toContain("sign in to it again")
+      // A hint key of another platform (or none that platform has) leaves the generic advice.
+      expect(en(http(403, { provider: "openai", hint: "signInAgain" })).fix).toContain("re-authorize")
     })
   })
 
@@ -350,8 +362,8 @@ describe("JSON contract", () => {
     expect(decoded.generatedAt).toBe("2026-11-22T10:00:00.000Z")
     expect(decoded.providers[0]).toMatchObject({ id: "zhipu", status: "ok", account: "9c89****AQVM", plan: "Pro", error: null })
     expect(decoded.providers[0]!.windows).toEqual([
-      { label: "5-hour", usedPercent: 25, remainingPercent: 75, resetsAt: "2026-11-22T12:30:00.000Z", windowSeconds: 18000, used: null, limit: null, unit: null },
-      { label: "MCP · Monthly", usedPercent: 22, remainingPercent: 78, resetsAt: null, windowSeconds: 2_628_000, used: 224, limit: 1000, unit: "calls" }
+      { key: "5h", label: "5-hour", usedPercent: 25, remainingPercent: 75, resetsAt: "2026-11-22T12:30:00.000Z", windowSeconds: 18000, used: null, limit: null, unit: null },
+      { key: "mcp:monthly", label: "MCP · Monthly", usedPercent: 22, remainingPercent: 78, resetsAt: null, windowSeconds: 2_628_000, used: 224, limit: 1000, unit: "calls" }
     ])
     expect(decoded.providers[1]).toMatchObject({ id: "zai", status: "error", windows: [], error: { tag: "HttpError", httpStatus: 403 } })
   })
@@ -367,7 +379,7 @@ describe("numbers", () => {
   it("counts say they are used, not left, in both languages", () => {
     const copilot = [reported([window({ scope: { _tag: "Known", key: "premiumRequests" }, windowSeconds: null, usedPercent: 76.3, used: 229, limit: 300, unit: "requests" })])]
     expect(text(copilot)).toMatch(/24% left {2}229 \/ 300 requests used {2}Resets in/)
-    expect(text(copilot, "zh")).toMatch(/剩余 24% {2}已用 229 \/ 300 次请求 {2}2小时30分钟后重置/)
+    expect(text(copilot, "zh-CN")).toMatch(/剩余 24% {2}已用 229 \/ 300 次请求 {2}2小时30分钟后重置/)
     expect(text([reported([window({ used: 5, limit: 10 })])])).toMatch(/5 \/ 10 used {2}Resets/)
   })
 })
@@ -380,6 +392,7 @@ describe("fitting a terminal", () => {
         _tag: "Reported",
         id: "google",
         name: "Google Antigravity",
+        accountKey: "a@example.com",
         report: {
           account: "a-very-long-address@example.com",
           plan: null,
@@ -403,7 +416,7 @@ describe("fitting a terminal", () => {
   })
 
   it("every line fits the width, in terminal columns, with CJK text two columns a character", () => {
-    for (const lang of ["en", "zh"] as const) {
+    for (const lang of ["en", "zh-CN"] as const) {
       for (const width of [80, 60, 40, 30]) {
         const out = google(lang, width)
         const over = out.trimEnd().split("\n").filter((line) => stringWidth(line) > width && !/https?:\/\/\S{20,}/.test(line))
@@ -411,7 +424,7 @@ describe("fitting a terminal", () => {
       }
     }
     // Only an unbreakable word (the URL) may overflow: cut, it could no longer be copied. The terminal wraps that one.
-    const overflowing = google("zh", 40).split("\n").filter((line) => stringWidth(line) > 40)
+    const overflowing = google("zh-CN", 40).split("\n").filter((line) => stringWidth(line) > 40)
     expect(overflowing).toHaveLength(1)
     expect(overflowing[0]).toMatch(/^ +https:\/\/\S+$/)
   })
@@ -429,7 +442,7 @@ describe("fitting a terminal", () => {
     expect(at30).toContain("\n  Other m…  █████  90% left…\n")
     expect(at30.split("\n")[0]).toBe("Google Antigravity · a-very-l…")
     // CJK is cut at a whole character: 6 columns and "…" in a column of 8 (a 46-column terminal), never half of a two-column character.
-    const cjk = text([reported([window({ scope: { _tag: "Named", name: "超长的模型名称" }, windowSeconds: null }), window({})])], "zh", 46)
+    const cjk = text([reported([window({ scope: { _tag: "Named", name: "超长的模型名称" }, windowSeconds: null }), window({})])], "zh-CN", 46)
     expect(cjk).toContain("\n  超长的…   ████░  剩余 75%  2小时30分钟后重置\n")
     expect(cjk).toContain("\n  5小时     ████░  剩余 75%  2小时30分钟后重置\n")
     expect(columns(cjk).every((w) => w <= 46)).toBe(true)
@@ -477,7 +490,7 @@ describe("providers asked for but not configured", () => {
     expect(out).toContain(`${line}\n`)
     expect(out.indexOf(line)).toBeGreaterThan(out.indexOf("Zhipu AI · 9c89****AQVM"))
     expect(out.indexOf(line)).toBeLessThan(out.indexOf("Failed to query"))
-    expect(renderText(result([reported([window({})])], [copilot]), { lang: "zh", color: false })).toContain(
+    expect(renderText(result([reported([window({})])], [copilot]), { lang: "zh-CN", color: false })).toContain(
       "GitHub Copilot：未配置（已查找 /h/.local/share/opencode/auth.json 中的 \"github-copilot\" 条目、/h/.config/opencode/copilot-quota-token.json（文件不存在））"
     )
   })
@@ -514,10 +527,10 @@ describe("language detection", () => {
     const never = () => {
       throw new Error("the runtime locale is asked only when the environment says nothing")
     }
-    expect(detectLang({ LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" }, never)).toBe("zh")
+    expect(detectLang({ LC_ALL: "zh_CN.UTF-8", LANG: "en_US.UTF-8" }, never)).toBe("zh-CN")
     expect(detectLang({ LC_MESSAGES: "en_GB.UTF-8", LANG: "zh_TW.UTF-8" }, never)).toBe("en")
-    expect(detectLang({ LANG: "zh_CN.UTF-8" }, never)).toBe("zh")
-    expect(detectLang({ LANG: "C.UTF-8" }, () => "zh-CN")).toBe("zh")
+    expect(detectLang({ LANG: "zh_CN.UTF-8" }, never)).toBe("zh-CN")
+    expect(detectLang({ LANG: "C.UTF-8" }, () => "zh-CN")).toBe("zh-CN")
     expect(detectLang({}, () => "de-DE")).toBe("en")
   })
 })

@@ -5,7 +5,7 @@ import { ConfigProvider, Effect, Layer, type Scope } from "effect"
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
-import { layer, run, type RunOptions } from "../../src/program.js"
+import { layer, run, type RunOptions } from "../../src/run.js"
 
 /** A throw-away HOME. Files are written once, and `snapshot` proves nothing was rewritten afterwards. */
 export interface Home {

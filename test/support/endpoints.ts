@@ -92,7 +92,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     configuration: "login",
     reads: { quota_snapshots: "container" },
     // Refused, the client exchanges the token, which the fake server does not know either: the PAT advice.
-    refusedAs: "CopilotQuotaUnavailable"
+    refusedAs: "ProviderProblem"
   },
   {
     provider: "copilot",
@@ -100,7 +100,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     configuration: "login",
     reads: { token: "text" },
     reach: userRefusesGho,
-    refusedAs: "CopilotQuotaUnavailable"
+    refusedAs: "ProviderProblem"
   },
   { provider: "copilot", route: `GET ${COPILOT_PATHS.billing}`, configuration: "pat", reads: { timePeriod: "container", usageItems: "container" } },
   { provider: "google", route: `POST ${GOOGLE_PATHS.token}`, configuration: "login", reads: { access_token: "text" } },

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
-import { nullable } from "./fields.js"
-import { fixed, Secret } from "./auth.js"
+import { nullable } from "../../schema/fields.js"
+import { fixed, Secret } from "../../schema/auth.js"
 
 /** provider-api-facts §2.3. */
 

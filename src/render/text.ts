@@ -1,12 +1,12 @@
 import { eastAsianWidth } from "get-east-asian-width"
-import type { QuotaError } from "../schema/errors.js"
-import type { JsonProvider, JsonReport } from "../schema/json.js"
-import { type AccountReport, type Outcome, remainingPercent, type RunResult, WARN_AT_PERCENT, type Window } from "../schema/report.js"
-import { type Lang, messages, type Messages } from "./Messages.js"
+import { type Lang, LOCALES } from "../i18n/index.js"
+import type { Locale } from "../i18n/Locale.js"
+import { remainingPercent, type RunResult } from "../schema/report.js"
+import { describeError, nameOf, notesOf, span, warningsOf, windowLabel } from "./describe.js"
 
 /**
- * Rendering is a pure function of the run, the language, whether colour is wanted and the terminal's width.
- * Providers never format text; everything here reads the report model and the message catalogue.
+ * The report as text: a pure function of the run, the language, whether colour is wanted and the terminal's width.
+ * What to say comes from describe.ts; this file lays it out.
  */
 export interface RenderOptions {
   readonly lang: Lang
@@ -19,72 +19,6 @@ export interface RenderOptions {
 }
 
 const BAR_WIDTH = 20
-
-export const span = (m: Messages, seconds: number): string => {
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 1) return m.lessThanAMinute
-  return m.duration({ days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 })
-}
-
-export const windowLabel = (m: Messages, window: Window): string => {
-  const parts = [
-    window.scope === null ? null : m.scope(window.scope),
-    window.windowSeconds === null ? null : m.windowLength(window.windowSeconds)
-  ].filter((part): part is string => part !== null)
-  if (parts.length > 0) return parts.join(" · ")
-  return window.unit === null ? m.usage : m.unit(window.unit)
-}
-
-const percent = (value: number) => `${Math.round(value)}%`
-
-export const warningsOf = (m: Messages, lang: Lang, report: AccountReport): Array<string> => [
-  ...report.notes.flatMap((note) =>
-    note._tag === "LimitReached"
-      ? [m.limitReached]
-      : note._tag === "OverQuota"
-      ? [m.overage(number(lang, note.overage), m.unit(note.unit))]
-      : []
-  ),
-  ...report.windows
-    .filter((window) => window.unlimited !== true && window.usedPercent >= WARN_AT_PERCENT)
-    .map((window) => m.highUsage(windowLabel(m, window), percent(window.usedPercent)))
-]
-
-export const notesOf = (m: Messages, lang: Lang, report: AccountReport): Array<string> =>
-  report.notes.flatMap((note) => {
-    switch (note._tag) {
-      case "CreditsBalance":
-        return [m.credits(note.balance, note.unlimited)]
-      case "TopModels":
-        return [m.topModels(note.models.map((model) => `${model.name} (${number(lang, model.used)})`).join(", "))]
-      case "BillingPeriod":
-        return [m.billingPeriod(note.year, note.month)]
-      case "UsageBasedBilling":
-        return [m.usageBasedBilling]
-      case "LimitReached":
-      case "OverQuota":
-        return []
-    }
-  })
-
-export const describeError = (
-  lang: Lang,
-  error: QuotaError,
-  name: string,
-  now: number
-): { readonly message: string; readonly fix: string | null } => {
-  const m = messages[lang]
-  const text = m.errors[error._tag] as (e: QuotaError, c: Parameters<Messages["errors"]["Timeout"]>[1]) => {
-    readonly message: string
-    readonly fix: string | null
-  }
-  const described = text(error, { name, now, span: (seconds) => span(m, seconds) })
-  const hint = error._tag === "HttpError" && error.hint !== undefined ? m.hints[error.hint] : null
-  // The provider knows better than the generic advice for a status.
-  return hint === null ? described : { ...described, fix: hint }
-}
-
-const nameOf = (m: Messages, outcome: Outcome) => (outcome.id === "opencode" ? m.authFileName : outcome.name)
 
 // ---- text
 
@@ -226,7 +160,8 @@ const fitRow = (
 }
 
 export const renderText = (result: RunResult, options: RenderOptions): string => {
-  const m = messages[options.lang]
+  const locale = LOCALES[options.lang]
+  const m = locale.report
   const now = result.generatedAt.getTime()
   const width = options.width !== undefined && options.width > 0 ? options.width : undefined
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text)
@@ -243,7 +178,7 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
     return (notConfigured.length > 0 ? notConfigured.join("\n") : renderNothingConfigured(m, result, width)) + "\n"
   }
 
-  const sections = reported.map(({ name, report }) => {
+  const sections = reported.map(({ id, name, report }) => {
     const header = draw([
       { text: name, style: "bold" },
       { text: [report.account, report.plan].filter((part) => part !== null).map((part) => ` · ${part}`).join("") }
@@ -251,19 +186,19 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
     const rows = report.windows.map((window) => {
       const left = remainingPercent(window)
       return {
-        label: windowLabel(m, window),
+        label: windowLabel(options.lang, id, window),
         // What remains, 0 to 1 of the bar; unlimited is a full bar.
         fill: window.unlimited === true ? 1 : Math.min(100, Math.max(0, left)) / 100,
         tone: (window.unlimited === true ? "cyan" : left <= 20 ? "red" : left <= 50 ? "yellow" : "green") as Style,
-        left: window.unlimited === true ? m.unlimited : left < 0 ? m.overQuota : m.left(percent(left)),
+        left: window.unlimited === true ? m.unlimited : left < 0 ? m.overQuota : m.left(locale.percent(left)),
         counts: window.used !== null && window.limit !== null
-          ? m.usedOf(number(options.lang, window.used), number(options.lang, window.limit), window.unit === null ? "" : m.unit(window.unit))
+          ? m.usedOf(locale.number(window.used), locale.number(window.limit), window.unit === null ? null : locale.unit[window.unit])
           : "",
         reset: window.resetsAt === null
           ? ""
           : window.resetsAt.getTime() <= now
           ? m.resetDue
-          : m.resetsIn(span(m, (window.resetsAt.getTime() - now) / 1000))
+          : m.resetsIn(span(locale, (window.resetsAt.getTime() - now) / 1000))
       }
     })
     const widest = (key: "label" | "left" | "counts" | "reset") => Math.max(0, ...rows.map((row) => stringWidth(row[key])))
@@ -290,10 +225,10 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
       return draw(pieces)
     })
     if (lines.length === 0) lines.push(...block(plain("  "), m.noWindows, 4, width, (line) => paint("dim", line)))
-    const warnings = warningsOf(m, options.lang, report).flatMap((w) =>
+    const warnings = warningsOf(options.lang, id, report).flatMap((w) =>
       block({ plain: "  ⚠ ", painted: `  ${paint("yellow", "⚠")} ` }, w, 4, width, (line) => paint("yellow", line))
     )
-    const notes = notesOf(m, options.lang, report).flatMap((n) => block(plain("  "), n, 4, width))
+    const notes = notesOf(options.lang, name, report).flatMap((n) => block(plain("  "), n, 4, width))
     return [header, ...lines, ...warnings, ...notes].join("\n")
   })
 
@@ -305,11 +240,11 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         paint("red", paint("bold", width === undefined ? m.failedHeader : truncate(m.failedHeader, width))),
         ...failed.flatMap((outcome) => {
           const { fix, message } = describeError(options.lang, outcome.error, outcome.name, now)
-          const who = [nameOf(m, outcome), outcome.account].filter((part) => part !== null).join(" · ")
-          const fixLines = fix === null ? [] : fix.split("\n").flatMap((paragraph, i) =>
+          const who = [nameOf(options.lang, outcome), outcome.account].filter((part) => part !== null).join(" · ")
+          const fixLines = fix === "" ? [] : fix.split("\n").flatMap((paragraph, i) =>
             i === 0 ? block(plain(`    ${m.fixPrefix}`), paragraph, 6, width) : block(plain("      "), paragraph, 6, width)
           )
-          return [...block({ plain: "  ✗ ", painted: `  ${paint("red", "✗")} ` }, `${who}: ${message}`, 4, width), ...fixLines]
+          return [...block({ plain: "  ✗ ", painted: `  ${paint("red", "✗")} ` }, m.failure(who, message), 4, width), ...fixLines]
         })
       ].join("\n")
     )
@@ -317,10 +252,10 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
   return sections.join("\n\n") + "\n"
 }
 
-const renderNothingConfigured = (m: Messages, result: RunResult, width: number | undefined): string => {
+const renderNothingConfigured = (m: Locale["report"], result: RunResult, width: number | undefined): string => {
   const ways = new Map<string, Array<string>>()
   for (const source of result.sources) {
-    const way = source.entry === null ? m.file(source.path) : m.entryIn(source.entry, source.path)
+    const way = source.entry === null ? source.path : m.entryIn(source.entry, source.path)
     ways.set(source.name, [...(ways.get(source.name) ?? []), way])
   }
   const exists = new Map(result.sources.map((source) => [source.path, source.exists]))
@@ -334,70 +269,4 @@ const renderNothingConfigured = (m: Messages, result: RunResult, width: number |
     m.lookedAt,
     ...[...exists].map(([path, found]) => `  ${path} (${found ? m.found : m.notFound})`)
   ].join("\n")
-}
-
-/** Counts with thousands separators; English and Chinese both group by three with ",". No Intl: see Messages. */
-const number = (_lang: Lang, value: number) =>
-  (Math.round(value * 100) / 100).toString().replace(/^(-?\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, ","))
-
-// ---- JSON
-
-/** Percentages to 0.01: enough for any bar, and free of float noise (100 - 76.3 = 23.700000000000003). */
-const hundredths = (value: number) => Math.round(value * 100) / 100
-
-export const toJson = (result: RunResult, lang: Lang): JsonReport => {
-  const m = messages[lang]
-  const now = result.generatedAt.getTime()
-  return {
-    version: 1,
-    generatedAt: result.generatedAt.toISOString(),
-    providers: result.outcomes.map((outcome): JsonProvider => {
-      if (outcome._tag === "Failed") {
-        const { fix, message } = describeError(lang, outcome.error, outcome.name, now)
-        return {
-          id: outcome.id,
-          name: nameOf(m, outcome),
-          account: outcome.account,
-          plan: null,
-          status: "error",
-          windows: [],
-          warnings: [],
-          notes: [],
-          error: {
-            tag: outcome.error._tag,
-            message,
-            fix,
-            ...(outcome.error._tag === "HttpError" ? { httpStatus: outcome.error.status } : {})
-          }
-        }
-      }
-      const { report } = outcome
-      return {
-        id: outcome.id,
-        name: outcome.name,
-        account: report.account,
-        plan: report.plan,
-        status: "ok",
-        windows: report.windows.map((window) => ({
-          label: windowLabel(m, window),
-          usedPercent: hundredths(window.usedPercent),
-          remainingPercent: hundredths(remainingPercent(window)),
-          resetsAt: window.resetsAt === null ? null : window.resetsAt.toISOString(),
-          windowSeconds: window.windowSeconds,
-          used: window.used,
-          limit: window.limit,
-          unit: window.unit,
-          ...(window.unlimited === true ? { unlimited: true as const } : {})
-        })),
-        warnings: warningsOf(m, lang, report),
-        notes: notesOf(m, lang, report),
-        error: null
-      }
-    }),
-    notConfigured: result.notConfigured.map((provider) => ({
-      id: provider.id,
-      name: provider.name,
-      lookedAt: [...new Set(provider.sources.map((source) => source.path))]
-    }))
-  }
 }

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
-import { nullable } from "./fields.js"
-import { fixed, Secret } from "./auth.js"
+import { nullable } from "../../schema/fields.js"
+import { fixed, Secret } from "../../schema/auth.js"
 
 /** provider-api-facts §2.5 and §3 (`antigravity-accounts.json`). */
 const optionalText = Schema.optional(Schema.String.annotations(fixed("must be a string")))

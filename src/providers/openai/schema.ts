@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { nullable } from "./fields.js"
+import { nullable } from "../../schema/fields.js"
 
 /**
  * `GET /backend-api/wham/usage` (provider-api-facts §2.1). Tolerant where accounts differ: `rate_limit` and

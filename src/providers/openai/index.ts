@@ -1,17 +1,19 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { Clock, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
-import { AnyEntry } from "../schema/auth.js"
-import { TokenExpired } from "../schema/errors.js"
-import { JwtPayload, type WhamRateLimit, WhamUsage, type WhamWindow } from "../schema/openai.js"
-import type { Note, Scope, Window } from "../schema/report.js"
-import { AuthFile } from "../services/AuthFile.js"
-import { baseUrl, jsonClient } from "../services/Http.js"
-import { type QuotaProvider } from "../services/QuotaProvider.js"
-import { titleCase } from "../services/Text.js"
+import { AnyEntry, type OAuthEntry } from "../../schema/auth.js"
+import { TokenExpired } from "../../schema/errors.js"
+import type { AccountReport, Note, Scope, Window } from "../../schema/report.js"
+import { AuthFile } from "../../services/AuthFile.js"
+import { baseUrl, type JsonClient, jsonClient } from "../../services/Http.js"
+import { fingerprint, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { titleCase } from "../../services/Text.js"
+import { JwtPayload, type WhamRateLimit, WhamUsage, type WhamWindow } from "./schema.js"
+import { words } from "./words.js"
 
 const ID = "openai"
 const NAME = "OpenAI"
 const AUTH_KEYS = ["openai"]
+const BASE_URL = "MYSTATUS_OPENAI_BASE_URL"
 /** Business accounts answer `rate_limit: null` with credits: a field that is there, even null, is an answer. */
 const QUOTA_FIELDS = ["rate_limit", "code_review_rate_limit", "additional_rate_limits", "credits"] as const
 
@@ -27,28 +29,13 @@ export const makeOpenAi = Effect.gen(function*() {
     const claims = decodeClaims(credentials.access)
     const accountId = credentials.accountId ?? claims?.["https://api.openai.com/auth"]?.chatgpt_account_id
     const email = claims?.["https://api.openai.com/profile"]?.email ?? null
-    const root = yield* baseUrl(ID, "MYSTATUS_OPENAI_BASE_URL", "https://chatgpt.com")
+    const root = yield* baseUrl(ID, BASE_URL, "https://chatgpt.com")
     const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [credentials.access, credentials.refresh] })
-
-    const query = Effect.gen(function*() {
-      // The refresh token rotates and OpenCode owns it: spending it here would log the user out there.
-      if (credentials.expires <= (yield* Clock.currentTimeMillis)) {
-        return yield* new TokenExpired({ provider: ID, expiredAt: credentials.expires })
-      }
-      const usage = yield* client.json(
-        HttpClientRequest.get("/backend-api/wham/usage").pipe(
-          HttpClientRequest.bearerToken(credentials.access),
-          accountId === undefined ? (request) => request : HttpClientRequest.setHeader("ChatGPT-Account-Id", accountId)
-        ),
-        WhamUsage,
-        {
-          fields: QUOTA_FIELDS,
-          present: (answer) => QUOTA_FIELDS.some((field) => answer[field] !== undefined)
-        }
-      )
-      return toReport(usage, email, yield* Clock.currentTimeMillis)
-    })
-    return [{ label: email, query }]
+    return [{
+      label: email,
+      key: email ?? accountId ?? fingerprint(Redacted.value(credentials.refresh)),
+      query: query(client, credentials, accountId, email)
+    }]
   })
 
   return {
@@ -57,20 +44,47 @@ export const makeOpenAi = Effect.gen(function*() {
     aliases: ["chatgpt", "codex"],
     roundTrips: 1,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }],
+    variables: [BASE_URL],
     accounts
   } satisfies QuotaProvider
 })
 
 export class OpenAi extends Context.Tag("mystatus/providers/OpenAi")<OpenAi, QuotaProvider>() {
+  static readonly id = ID
+  static readonly words = words
   static readonly layer = Layer.effect(OpenAi, makeOpenAi)
 }
+
+const query = Effect.fn("mystatus/openai/query")(function*(
+  client: JsonClient,
+  credentials: OAuthEntry,
+  accountId: string | undefined,
+  email: string | null
+) {
+  // The refresh token rotates and OpenCode owns it: spending it here would log the user out there.
+  if (credentials.expires <= (yield* Clock.currentTimeMillis)) {
+    return yield* new TokenExpired({ provider: ID, expiredAt: credentials.expires })
+  }
+  const usage = yield* client.json(
+    HttpClientRequest.get("/backend-api/wham/usage").pipe(
+      HttpClientRequest.bearerToken(credentials.access),
+      accountId === undefined ? (request) => request : HttpClientRequest.setHeader("ChatGPT-Account-Id", accountId)
+    ),
+    WhamUsage,
+    {
+      fields: QUOTA_FIELDS,
+      present: (answer) => QUOTA_FIELDS.some((field) => answer[field] !== undefined)
+    }
+  )
+  return toReport(usage, email, yield* Clock.currentTimeMillis)
+})
 
 const decodeClaims = (token: Redacted.Redacted<string>) => {
   const payload = Redacted.value(token).split(".")[1]
   return payload === undefined ? undefined : Option.getOrUndefined(Schema.decodeUnknownOption(JwtPayload)(payload))
 }
 
-const toReport = (usage: WhamUsage, email: string | null, now: number) => {
+const toReport = (usage: WhamUsage, email: string | null, now: number): AccountReport => {
   const windowsOf = (limit: WhamRateLimit | null | undefined, scope: Scope | null): Array<Window> =>
     [limit?.primary_window, limit?.secondary_window].flatMap((window) => (window ? [toWindow(window, scope, now)] : []))
 

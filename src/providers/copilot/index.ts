@@ -1,6 +1,14 @@
 import { HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
-import { AnyEntry, type OAuthEntry } from "../schema/auth.js"
+import { AnyEntry, type OAuthEntry } from "../../schema/auth.js"
+import { CredentialsInvalid, HttpError, ProviderProblem } from "../../schema/errors.js"
+import type { AccountReport, Note, Scope, Window } from "../../schema/report.js"
+import { AuthFile } from "../../services/AuthFile.js"
+import { baseUrl, jsonClient } from "../../services/Http.js"
+import { CredentialFiles, readCredentialFile } from "../../services/JsonFile.js"
+import { configDir } from "../../services/Paths.js"
+import type { QuotaProvider } from "../../services/QuotaProvider.js"
+import { titleCase } from "../../services/Text.js"
 import {
   type CopilotPatFile,
   CopilotPatFile as PatFileSchema,
@@ -9,20 +17,14 @@ import {
   CopilotUser,
   PremiumRequestUsage,
   type QuotaSnapshot
-} from "../schema/copilot.js"
-import { CopilotQuotaUnavailable, CredentialsInvalid, HttpError } from "../schema/errors.js"
-import type { AccountReport, Note, Scope, Window } from "../schema/report.js"
-import { AuthFile } from "../services/AuthFile.js"
-import { baseUrl, jsonClient } from "../services/Http.js"
-import { CredentialFiles, readCredentialFile } from "../services/JsonFile.js"
-import { configDir } from "../services/Paths.js"
-import type { QuotaProvider } from "../services/QuotaProvider.js"
-import { titleCase } from "../services/Text.js"
+} from "./schema.js"
+import { words } from "./words.js"
 
 const ID = "copilot"
 const NAME = "GitHub Copilot"
 const AUTH_KEYS = ["github-copilot", "copilot", "copilot-chat", "github-copilot-chat"]
 const PAT_FILE = "copilot-quota-token.json"
+const BASE_URL = "MYSTATUS_GITHUB_API_URL"
 
 /** Monthly premium requests per plan; the billing API reports usage only (REF `copilot.ts`, seed FAQ). */
 const TIER_LIMITS: Readonly<Record<CopilotTier, number>> = { free: 50, pro: 300, "pro+": 1500, business: 300, enterprise: 1000 }
@@ -49,9 +51,11 @@ export const makeCopilot = Effect.gen(function*() {
   const readPat = readCredentialFile(ID, patPath, PatFileSchema).pipe(Effect.provideService(CredentialFiles, files))
 
   const accounts = Effect.gen(function*() {
-    const root = yield* baseUrl(ID, "MYSTATUS_GITHUB_API_URL", "https://api.github.com")
+    const root = yield* baseUrl(ID, BASE_URL, "https://api.github.com")
     const pat = yield* readPat
-    if (Option.isSome(pat)) return [{ label: pat.value.username, query: patQuery(http, root, pat.value) }]
+    if (Option.isSome(pat)) {
+      return [{ label: pat.value.username, key: pat.value.username, query: patQuery(http, root, pat.value) }]
+    }
     const entry = yield* auth.entry(ID, AUTH_KEYS, AnyEntry)
     if (Option.isNone(entry) || entry.value.value.type !== "oauth") return []
     const credentials = entry.value.value
@@ -67,6 +71,8 @@ export const makeCopilot = Effect.gen(function*() {
     }
     return [{
       label: enterprise === null ? null : new URL(enterprise).host,
+      // OpenCode's login says nothing of the account's name: one login per GitHub host.
+      key: enterprise === null ? "github.com" : new URL(enterprise).host,
       query: oauthQuery(http, enterprise ?? root, credentials, patPath)
     }]
   })
@@ -77,11 +83,14 @@ export const makeCopilot = Effect.gen(function*() {
     aliases: ["github", "github-copilot"],
     roundTrips: 1,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }],
+    variables: [BASE_URL],
     accounts
   } satisfies QuotaProvider
 })
 
 export class Copilot extends Context.Tag("mystatus/providers/Copilot")<Copilot, QuotaProvider>() {
+  static readonly id = ID
+  static readonly words = words
   static readonly layer = Layer.effect(Copilot, makeCopilot)
 }
 
@@ -100,21 +109,20 @@ const isRefusal = (error: { readonly _tag: string }): error is HttpError =>
 
 // ---- PAT: the public billing API
 
-const patQuery = (http: HttpClient.HttpClient, root: string, pat: CopilotPatFile) =>
-  Effect.gen(function*() {
-    const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [pat.token] })
-    const usage = yield* client.json(
-      HttpClientRequest.get(`/users/${encodeURIComponent(pat.username)}/settings/billing/premium_request/usage`).pipe(
-        HttpClientRequest.bearerToken(pat.token),
-        HttpClientRequest.setHeaders({ accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" })
-      ),
-      PremiumRequestUsage
-    ).pipe(
-      // A PAT without "Plan: Read-only", or a username that is not the token's owner, is refused this way.
-      Effect.catchIf(isRefusal, (error) => new HttpError({ ...error, hint: "copilotPatPermission" }))
-    )
-    return patReport(pat, usage, yield* Clock.currentTimeMillis)
-  })
+const patQuery = Effect.fn("mystatus/copilot/pat-query")(function*(http: HttpClient.HttpClient, root: string, pat: CopilotPatFile) {
+  const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [pat.token] })
+  const usage = yield* client.json(
+    HttpClientRequest.get(`/users/${encodeURIComponent(pat.username)}/settings/billing/premium_request/usage`).pipe(
+      HttpClientRequest.bearerToken(pat.token),
+      HttpClientRequest.setHeaders({ accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" })
+    ),
+    PremiumRequestUsage
+  ).pipe(
+    // A PAT without "Plan: Read-only", or a username that is not the token's owner, is refused this way.
+    Effect.catchIf(isRefusal, (error) => new HttpError({ ...error, hint: "patPermission" satisfies keyof typeof words.en.hints }))
+  )
+  return patReport(pat, usage, yield* Clock.currentTimeMillis)
+})
 
 const patReport = (pat: CopilotPatFile, usage: PremiumRequestUsage, now: number): AccountReport => {
   const limit = TIER_LIMITS[pat.tier]
@@ -134,7 +142,7 @@ const patReport = (pat: CopilotPatFile, usage: PremiumRequestUsage, now: number)
     account: pat.username,
     plan: titleCase(pat.tier),
     windows: [{
-      scope: { _tag: "Known", key: "premiumRequests" },
+      scope: known("premiumRequests"),
       windowSeconds: null,
       usedPercent: (used / limit) * 100,
       // The report covers a calendar month; the allowance renews on the 1st (UTC).
@@ -149,35 +157,40 @@ const patReport = (pat: CopilotPatFile, usage: PremiumRequestUsage, now: number)
 
 // ---- OAuth: OpenCode's GitHub login and copilot_internal
 
-const oauthQuery = (http: HttpClient.HttpClient, root: string, credentials: OAuthEntry, patPath: string) =>
-  Effect.gen(function*() {
-    // OpenCode keeps the GitHub OAuth token (gho_…) in `refresh`; `access` may hold a Copilot session token.
-    const github = [credentials.refresh, credentials.access].find((token) => /^gh[a-z]_|^github_pat_/.test(Redacted.value(token))) ??
-      credentials.refresh
-    const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [credentials.refresh, credentials.access] })
-    const user = (authorization: string) =>
-      client.json(
-        HttpClientRequest.get("/copilot_internal/user").pipe(HttpClientRequest.setHeaders({ ...EDITOR_HEADERS, authorization })),
-        CopilotUser,
-        { fields: ["quota_snapshots"], present: (answer) => answer.quota_snapshots !== undefined }
-      )
-    const exchanged = client.json(
-      HttpClientRequest.get("/copilot_internal/v2/token").pipe(
-        HttpClientRequest.setHeaders({
-          ...EDITOR_HEADERS,
-          authorization: `token ${Redacted.value(github)}`,
-          "copilot-integration-id": "vscode-chat"
-        })
-      ),
-      CopilotSessionToken
-    ).pipe(Effect.flatMap((session) => user(`Bearer ${Redacted.value(session.token)}`)))
-
-    const answer = yield* user(`token ${Redacted.value(github)}`).pipe(
-      Effect.catchIf(isRefusal, () => exchanged),
-      Effect.catchIf(isRefusal, (error) => new CopilotQuotaUnavailable({ provider: ID, status: error.status, patPath }))
+const oauthQuery = Effect.fn("mystatus/copilot/login-query")(function*(http: HttpClient.HttpClient, root: string, credentials: OAuthEntry, patPath: string) {
+  // OpenCode keeps the GitHub OAuth token (gho_…) in `refresh`; `access` may hold a Copilot session token.
+  const github = [credentials.refresh, credentials.access].find((token) => /^gh[a-z]_|^github_pat_/.test(Redacted.value(token))) ??
+    credentials.refresh
+  const client = jsonClient(http, { provider: ID, baseUrl: root, secrets: [credentials.refresh, credentials.access] })
+  const user = (authorization: string) =>
+    client.json(
+      HttpClientRequest.get("/copilot_internal/user").pipe(HttpClientRequest.setHeaders({ ...EDITOR_HEADERS, authorization })),
+      CopilotUser,
+      { fields: ["quota_snapshots"], present: (answer) => answer.quota_snapshots !== undefined }
     )
-    return userReport(answer)
-  })
+  const exchanged = client.json(
+    HttpClientRequest.get("/copilot_internal/v2/token").pipe(
+      HttpClientRequest.setHeaders({
+        ...EDITOR_HEADERS,
+        authorization: `token ${Redacted.value(github)}`,
+        "copilot-integration-id": "vscode-chat"
+      })
+    ),
+    CopilotSessionToken
+  ).pipe(Effect.flatMap((session) => user(`Bearer ${Redacted.value(session.token)}`)))
+
+  const answer = yield* user(`token ${Redacted.value(github)}`).pipe(
+    Effect.catchIf(isRefusal, () => exchanged),
+    Effect.catchIf(isRefusal, (error) => new ProviderProblem({
+        provider: ID,
+        problem: "CopilotQuotaUnavailable" satisfies keyof typeof words.en.problems,
+        params: { status: error.status, patPath }
+      }))
+  )
+  return userReport(answer)
+})
+
+const known = (key: keyof typeof words.en.scopes): Scope => ({ _tag: "Known", key })
 
 const SNAPSHOTS = [["premium_interactions", "premiumRequests"], ["chat", "chat"], ["completions", "completions"]] as const
 
@@ -192,7 +205,7 @@ const userReport = (user: CopilotUser): AccountReport => {
   for (const [field, key] of SNAPSHOTS) {
     const snapshot = user.quota_snapshots?.[field]
     if (snapshot == null) continue
-    const scope: Scope = { _tag: "Known", key }
+    const scope = known(key)
     const premium = field === "premium_interactions"
     if (snapshot.unlimited === true) {
       // Chat and completions are unlimited on paid plans: shown only when limited.

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { nullable } from "./fields.js"
+import { nullable } from "../../schema/fields.js"
 
 /**
  * `GET /api/monitor/usage/quota/limit` on bigmodel.cn and api.z.ai (provider-api-facts §2.4). HTTP 200 can still

@@ -1,13 +1,14 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
-import { ApiEntry } from "../schema/auth.js"
-import { ApiError } from "../schema/errors.js"
-import type { Scope, Unit, Window } from "../schema/report.js"
-import { type QuotaLimit, QuotaLimitResponse } from "../schema/zhipu.js"
-import { AuthFile } from "../services/AuthFile.js"
-import { baseUrl, jsonClient, safeText } from "../services/Http.js"
-import { maskKey, type QuotaProvider } from "../services/QuotaProvider.js"
-import { titleCase } from "../services/Text.js"
+import { type ApiEntry, ApiEntry as ApiEntrySchema } from "../../schema/auth.js"
+import { ApiError } from "../../schema/errors.js"
+import type { AccountReport, Scope, Unit, Window } from "../../schema/report.js"
+import { AuthFile } from "../../services/AuthFile.js"
+import { baseUrl, type JsonClient, jsonClient, safeText } from "../../services/Http.js"
+import { maskKey, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { titleCase } from "../../services/Text.js"
+import { type QuotaLimit, QuotaLimitResponse } from "./schema.js"
+import { words } from "./words.js"
 
 /** The GLM coding plan is one API sold twice: Zhipu AI in China, Z.ai elsewhere. */
 interface GlmPlatform {
@@ -30,47 +31,13 @@ const makeGlm = (platform: GlmPlatform) =>
     const { id } = platform
 
     const accounts = Effect.gen(function*() {
-      const entry = yield* auth.entry(id, platform.authKeys, ApiEntry)
+      const entry = yield* auth.entry(id, platform.authKeys, ApiEntrySchema)
       if (Option.isNone(entry)) return []
-      const { key } = entry.value.value
+      const credentials = entry.value.value
       const root = yield* baseUrl(id, platform.baseUrlVariable, platform.defaultBaseUrl)
-      const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [key] })
-
-      const query = Effect.gen(function*() {
-        const response = yield* client.json(
-          // The raw key, as OpenCode's own GLM client and both peers send it (Bearer is also accepted).
-          HttpClientRequest.get(QUOTA_PATH).pipe(
-            HttpClientRequest.setHeader("authorization", Redacted.value(key))
-          ),
-          QuotaLimitResponse,
-          {
-            fields: ["data.limits", "limits"],
-            // `success:false` carries no limits: it is the API's own error, reported below.
-            present: (answer) => answer.success === false || answer.data?.limits != null || answer.limits != null
-          }
-        )
-        if (response.success === false) {
-          return yield* new ApiError({
-            provider: id,
-            service: platform.service,
-            endpoint: `${root}${QUOTA_PATH}`,
-            code: typeof response.code === "number" || /^[A-Za-z0-9_.-]{1,16}$/.test(response.code ?? "")
-              ? String(response.code)
-              : "unknown",
-            detail: safeText(response.msg ?? "", [Redacted.value(key)]) ?? ""
-          })
-        }
-        const now = yield* Clock.currentTimeMillis
-        const limits = response.data?.limits ?? response.limits ?? []
-        const plan = response.data?.planName ?? response.data?.level
-        return {
-          account: maskKey(Redacted.value(key)),
-          plan: plan ? titleCase(plan) : null,
-          windows: limits.flatMap((limit) => toWindow(limit, now)),
-          notes: []
-        }
-      })
-      return [{ label: maskKey(Redacted.value(key)), query }]
+      const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [credentials.key] })
+      const masked = maskKey(Redacted.value(credentials.key))
+      return [{ label: masked, key: masked, query: query(platform, client, credentials, `${root}${QUOTA_PATH}`) }]
     })
 
     return {
@@ -79,9 +46,48 @@ const makeGlm = (platform: GlmPlatform) =>
       aliases: platform.aliases,
       roundTrips: 1,
       sources: [{ path: auth.path, entry: platform.authKeys[0]! }],
+      variables: [platform.baseUrlVariable],
       accounts
     } satisfies QuotaProvider
   })
+
+const query = Effect.fn("mystatus/glm/query")(function*(
+  platform: GlmPlatform,
+  client: JsonClient,
+  { key }: ApiEntry,
+  endpoint: string
+) {
+  const response = yield* client.json(
+    // The raw key, as OpenCode's own GLM client and both peers send it (Bearer is also accepted).
+    HttpClientRequest.get(QUOTA_PATH).pipe(HttpClientRequest.setHeader("authorization", Redacted.value(key))),
+    QuotaLimitResponse,
+    {
+      fields: ["data.limits", "limits"],
+      // `success:false` carries no limits: it is the API's own error, reported below.
+      present: (answer) => answer.success === false || answer.data?.limits != null || answer.limits != null
+    }
+  )
+  if (response.success === false) {
+    return yield* new ApiError({
+      provider: platform.id,
+      service: platform.service,
+      endpoint,
+      code: typeof response.code === "number" || /^[A-Za-z0-9_.-]{1,16}$/.test(response.code ?? "")
+        ? String(response.code)
+        : "unknown",
+      detail: safeText(response.msg ?? "", [Redacted.value(key)]) ?? ""
+    })
+  }
+  const now = yield* Clock.currentTimeMillis
+  const limits = response.data?.limits ?? response.limits ?? []
+  const plan = response.data?.planName ?? response.data?.level
+  return {
+    account: maskKey(Redacted.value(key)),
+    plan: plan ? titleCase(plan) : null,
+    windows: limits.flatMap((limit) => toWindow(limit, now)),
+    notes: []
+  } satisfies AccountReport
+})
 
 const HOUR = 3600
 const DAY = 24 * HOUR
@@ -109,10 +115,12 @@ const windowSeconds = (limit: QuotaLimit, now: number): number | null => {
   return seconds !== null && resetIn !== null && resetIn > seconds * 1.05 + HOUR ? null : seconds
 }
 
+const known = (key: keyof typeof words.en.scopes): Scope => ({ _tag: "Known", key })
+
 const KIND: Record<string, { readonly scope: Scope | null; readonly unit: Unit }> = {
   TOKENS_LIMIT: { scope: null, unit: "tokens" },
-  TIME_LIMIT: { scope: { _tag: "Known", key: "mcp" }, unit: "calls" },
-  CREDIT_LIMIT: { scope: { _tag: "Known", key: "credits" }, unit: "credits" }
+  TIME_LIMIT: { scope: known("mcp"), unit: "calls" },
+  CREDIT_LIMIT: { scope: known("credits"), unit: "credits" }
 }
 
 const toWindow = (limit: QuotaLimit, now: number): Array<Window> => {
@@ -133,7 +141,7 @@ const toWindow = (limit: QuotaLimit, now: number): Array<Window> => {
   }]
 }
 
-export const makeZhipu = makeGlm({
+const ZHIPU: GlmPlatform = {
   id: "zhipu",
   name: "Zhipu AI",
   service: "Zhipu",
@@ -141,9 +149,9 @@ export const makeZhipu = makeGlm({
   authKeys: ["zhipuai-coding-plan", "zhipu-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZHIPU_BASE_URL",
   defaultBaseUrl: "https://bigmodel.cn"
-})
+}
 
-export const makeZai = makeGlm({
+const ZAI: GlmPlatform = {
   id: "zai",
   name: "Z.ai",
   service: "Z.ai",
@@ -151,12 +159,16 @@ export const makeZai = makeGlm({
   authKeys: ["zai-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZAI_BASE_URL",
   defaultBaseUrl: "https://api.z.ai"
-})
+}
 
 export class Zhipu extends Context.Tag("mystatus/providers/Zhipu")<Zhipu, QuotaProvider>() {
-  static readonly layer = Layer.effect(Zhipu, makeZhipu)
+  static readonly id = ZHIPU.id
+  static readonly words = words
+  static readonly layer = Layer.effect(Zhipu, makeGlm(ZHIPU))
 }
 
 export class Zai extends Context.Tag("mystatus/providers/Zai")<Zai, QuotaProvider>() {
-  static readonly layer = Layer.effect(Zai, makeZai)
+  static readonly id = ZAI.id
+  static readonly words = words
+  static readonly layer = Layer.effect(Zai, makeGlm(ZAI))
 }

@@ -1,6 +1,11 @@
 import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Config, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
-import { HttpError, MissingProjectId } from "../schema/errors.js"
+import { HttpError, ProviderProblem } from "../../schema/errors.js"
+import type { AccountReport, Scope, Window } from "../../schema/report.js"
+import { baseUrl, jsonClient, type QuotaFields } from "../../services/Http.js"
+import { CredentialFiles, readCredentialFile } from "../../services/JsonFile.js"
+import { absoluteDirFromEnv, configDir } from "../../services/Paths.js"
+import { fingerprint, type QuotaProvider } from "../../services/QuotaProvider.js"
 import {
   type AntigravityAccount,
   AntigravityAccountsFile,
@@ -8,12 +13,8 @@ import {
   AvailableModels as AvailableModelsSchema,
   LoadCodeAssist,
   TokenResponse
-} from "../schema/google.js"
-import type { AccountReport, Scope, Window } from "../schema/report.js"
-import { baseUrl, jsonClient, type QuotaFields } from "../services/Http.js"
-import { CredentialFiles, readCredentialFile } from "../services/JsonFile.js"
-import { absoluteDirFromEnv, configDir } from "../services/Paths.js"
-import type { QuotaProvider } from "../services/QuotaProvider.js"
+} from "./schema.js"
+import { words } from "./words.js"
 
 const ID = "google"
 const NAME = "Google Antigravity"
@@ -56,7 +57,12 @@ export const makeGoogle = Effect.gen(function*() {
     return content.value.accounts.flatMap((account, index) =>
       account.enabled === false
         ? []
-        : [{ label: account.email ?? `#${index + 1}`, query: query(http, endpoints, account, file) }]
+        : [{
+          label: account.email ?? `#${index + 1}`,
+          // Positions shift when accounts are added; the refresh token's fingerprint does not.
+          key: account.email ?? fingerprint(Redacted.value(account.refreshToken)),
+          query: query(http, endpoints, account, file)
+        }]
     )
   })
 
@@ -66,6 +72,7 @@ export const makeGoogle = Effect.gen(function*() {
     aliases: ["antigravity", "gemini"],
     roundTrips: 2,
     sources: [{ path: primary, entry: null }],
+    variables: ["MYSTATUS_GOOGLE_OAUTH_URL", "MYSTATUS_CLOUDCODE_BASE_URL", "MYSTATUS_GOOGLE_CLIENT_ID", "MYSTATUS_GOOGLE_CLIENT_SECRET"],
     accounts
   } satisfies QuotaProvider
 })
@@ -85,6 +92,8 @@ export const accountsFiles = (
     : [join(configDirectory, ACCOUNTS_FILE)]
 
 export class Google extends Context.Tag("mystatus/providers/Google")<Google, QuotaProvider>() {
+  static readonly id = ID
+  static readonly words = words
   static readonly layer = Layer.effect(Google, makeGoogle)
 }
 
@@ -100,60 +109,65 @@ interface Endpoints {
 
 const ANTIGRAVITY_HEADERS = { "user-agent": "antigravity", "content-type": "application/json" }
 
-const query = (http: HttpClient.HttpClient, endpoints: Endpoints, account: AntigravityAccount, file: string) =>
-  Effect.gen(function*() {
-    const oauth = jsonClient(http, { provider: ID, baseUrl: endpoints.oauth, secrets: [account.refreshToken] })
-    const token = yield* oauth.json(
-      HttpClientRequest.post("/token").pipe(
-        HttpClientRequest.bodyUrlParams({
-          client_id: endpoints.clientId,
-          client_secret: endpoints.clientSecret,
-          refresh_token: Redacted.value(account.refreshToken),
-          grant_type: "refresh_token"
-        })
+const query = Effect.fn("mystatus/google/query")(function*(http: HttpClient.HttpClient, endpoints: Endpoints, account: AntigravityAccount, file: string) {
+  const oauth = jsonClient(http, { provider: ID, baseUrl: endpoints.oauth, secrets: [account.refreshToken] })
+  const token = yield* oauth.json(
+    HttpClientRequest.post("/token").pipe(
+      HttpClientRequest.bodyUrlParams({
+        client_id: endpoints.clientId,
+        client_secret: endpoints.clientSecret,
+        refresh_token: Redacted.value(account.refreshToken),
+        grant_type: "refresh_token"
+      })
+    ),
+    TokenResponse
+  ).pipe(
+    Effect.catchIf(
+      (error): error is HttpError => error._tag === "HttpError" && error.code === "invalid_grant",
+      (error) => new HttpError({ ...error, hint: "signInAgain" satisfies keyof typeof words.en.hints })
+    )
+  )
+
+  const cloudcode = jsonClient(http, { provider: ID, baseUrl: endpoints.cloudcode, secrets: [account.refreshToken, token.access_token] })
+  const post = <A, I>(method: string, body: object, schema: Schema.Schema<A, I>, quota?: QuotaFields<A>) =>
+    cloudcode.json(
+      HttpClientRequest.post(`/v1internal:${method}`).pipe(
+        HttpClientRequest.bearerToken(token.access_token),
+        HttpClientRequest.setHeaders(ANTIGRAVITY_HEADERS),
+        HttpClientRequest.bodyUnsafeJson(body)
       ),
-      TokenResponse
-    ).pipe(
-      Effect.catchIf(
-        (error): error is HttpError => error._tag === "HttpError" && error.code === "invalid_grant",
-        (error) => new HttpError({ ...error, hint: "googleSignInAgain" })
-      )
+      schema,
+      quota
     )
 
-    const cloudcode = jsonClient(http, { provider: ID, baseUrl: endpoints.cloudcode, secrets: [account.refreshToken, token.access_token] })
-    const post = <A, I>(method: string, body: object, schema: Schema.Schema<A, I>, quota?: QuotaFields<A>) =>
-      cloudcode.json(
-        HttpClientRequest.post(`/v1internal:${method}`).pipe(
-          HttpClientRequest.bearerToken(token.access_token),
-          HttpClientRequest.setHeaders(ANTIGRAVITY_HEADERS),
-          HttpClientRequest.bodyUnsafeJson(body)
-        ),
-        schema,
-        quota
-      )
-
-    // Only an account without a stored project costs the extra call; it also tells the plan.
-    const stored = account.projectId || account.managedProjectId
-    const { plan, project } = stored
-      ? { project: stored, plan: null }
-      : yield* post(
-        "loadCodeAssist",
-        { metadata: { ideType: "ANTIGRAVITY", platform: "PLATFORM_UNSPECIFIED", pluginType: "GEMINI" } },
-        LoadCodeAssist
-      ).pipe(Effect.map((assist) => {
-        const assigned = assist.cloudaicompanionProject
-        return {
-          project: (typeof assigned === "string" ? assigned : assigned?.id) || null,
-          plan: assist.paidTier?.name ?? assist.currentTier?.name ?? null
-        }
-      }))
-    if (project === null) return yield* new MissingProjectId({ provider: ID, path: file })
-    const available = yield* post("fetchAvailableModels", { project }, AvailableModelsSchema, {
-      fields: ["models"],
-      present: (answer) => answer.models !== undefined
+  // Only an account without a stored project costs the extra call; it also tells the plan.
+  const stored = account.projectId || account.managedProjectId
+  const { plan, project } = stored
+    ? { project: stored, plan: null }
+    : yield* post(
+      "loadCodeAssist",
+      { metadata: { ideType: "ANTIGRAVITY", platform: "PLATFORM_UNSPECIFIED", pluginType: "GEMINI" } },
+      LoadCodeAssist
+    ).pipe(Effect.map((assist) => {
+      const assigned = assist.cloudaicompanionProject
+      return {
+        project: (typeof assigned === "string" ? assigned : assigned?.id) || null,
+        plan: assist.paidTier?.name ?? assist.currentTier?.name ?? null
+      }
+    }))
+  if (project === null) {
+    return yield* new ProviderProblem({
+      provider: ID,
+      problem: "MissingProjectId" satisfies keyof typeof words.en.problems,
+      params: { path: file }
     })
-    return familyReport(available, account.email ?? null, plan)
+  }
+  const available = yield* post("fetchAvailableModels", { project }, AvailableModelsSchema, {
+    fields: ["models"],
+    present: (answer) => answer.models !== undefined
   })
+  return familyReport(available, account.email ?? null, plan)
+})
 
 /**
  * Keys are renamed and recycled (`gemini-pro-agent` serves "Gemini 3.1 Pro"): the display name decides first.
@@ -187,7 +201,7 @@ const familyReport = (available: AvailableModels, email: string | null, plan: st
   const windows = DISPLAY_ORDER.flatMap((family): Array<Window> => {
     const entry = lowest.get(family)
     if (entry === undefined) return []
-    const scope: Scope = family === null ? { _tag: "Known", key: "otherModels" } : { _tag: "Named", name: family }
+    const scope: Scope = family === null ? { _tag: "Known", key: "otherModels" satisfies keyof typeof words.en.scopes } : { _tag: "Named", name: family }
     const reset = entry.reset === null ? Number.NaN : Date.parse(entry.reset)
     return [{
       scope,

@@ -1,0 +1,191 @@
+import type {
+  ApiError,
+  AuthFileUnreadable,
+  ConfigInvalid,
+  CredentialsInvalid,
+  DecodeError,
+  HttpError,
+  NetworkError,
+  Timeout,
+  TokenExpired
+} from "../schema/errors.js"
+import type { Unit } from "../schema/report.js"
+
+/**
+ * A language: words, and how numbers, percentages and durations are written. Nothing here decides *what* to say:
+ * the renderer classifies (a window's length, an HTTP status, a network failure) into the tags below, and a locale
+ * only words them. A new language is one more file of this type; the compiler lists whatever it is missing.
+ */
+export interface Locale {
+  /** `1 234,5` in French, `1,234.5` in English: no Intl (creating the first Intl object costs ~20 ms of start-up). */
+  readonly number: (value: number) => string
+  /** A whole percentage: `75%`, or `75 %` in French. */
+  readonly percent: (value: number) => string
+  readonly duration: (span: Span) => string
+  readonly lessThanAMinute: string
+  readonly windowLength: (length: WindowLength) => string
+  readonly unit: Readonly<Record<Unit, string>>
+  /** Terms in lists ("a, b and c" is the caller's: it joins with `listSeparator`). */
+  readonly listSeparator: string
+  readonly report: ReportWords
+  readonly cli: CliWords
+  readonly errors: ErrorWords
+}
+
+export interface Span {
+  readonly days: number
+  readonly hours: number
+  readonly minutes: number
+}
+
+/** A rolling window's length, classified once by the renderer. */
+export type WindowLength =
+  | { readonly _tag: "Daily" }
+  | { readonly _tag: "Weekly" }
+  | { readonly _tag: "Monthly" }
+  | { readonly _tag: "Days"; readonly count: number }
+  | { readonly _tag: "Hours"; readonly count: number }
+  | { readonly _tag: "Minutes"; readonly count: number }
+
+export interface ReportWords {
+  /** A window that is neither scoped nor has a length. */
+  readonly usage: string
+  readonly left: (percent: string) => string
+  readonly resetsIn: (span: string) => string
+  readonly resetDue: string
+  /** `unit` is null when the platform does not say what it counts. */
+  readonly usedOf: (used: string, limit: string, unit: string | null) => string
+  readonly highUsage: (label: string, percent: string) => string
+  readonly limitReached: string
+  readonly credits: (balance: string, unlimited: boolean) => string
+  readonly unlimited: string
+  readonly overQuota: string
+  readonly overage: (count: string, unit: string) => string
+  readonly topModels: (list: string) => string
+  readonly billingPeriod: (year: number, month: number) => string
+  /** `name`: the platform's display name. */
+  readonly usageBasedBilling: (name: string) => string
+  readonly noWindows: string
+  readonly failedHeader: string
+  /** One failure's line: who failed (platform · account) and the message. */
+  readonly failure: (who: string, message: string) => string
+  readonly fixPrefix: string
+  readonly nothingConfigured: string
+  readonly supportedAccounts: string
+  /** One platform's ways in, each from `entryIn` or `file`. */
+  readonly setup: (name: string, ways: ReadonlyArray<string>) => string
+  readonly entryIn: (entry: string, path: string) => string
+  readonly lookedAt: string
+  readonly found: string
+  readonly notFound: string
+  /** The name failures of OpenCode's auth.json are listed under. */
+  readonly authFileName: string
+  /** A platform asked for by name that has no account here, and where it was looked for (from `lookedFor`). */
+  readonly notConfigured: (name: string, places: ReadonlyArray<string>) => string
+  readonly lookedFor: (place: { readonly path: string; readonly entry: string | null; readonly exists: boolean }) => string
+}
+
+/**
+ * What is wrong with the command line, as data: the CLI finds it, a locale words it. Values are the user's own
+ * arguments, already made safe to show (escaped, shortened) by the CLI.
+ */
+export type ArgProblem =
+  | { readonly _tag: "UnknownOption"; readonly flag: string }
+  /** A word that is not an option; `provider` is set when it names one (the user meant `--provider` it). */
+  | { readonly _tag: "UnexpectedArgument"; readonly value: string; readonly provider: string | undefined }
+  | { readonly _tag: "MissingValue"; readonly flag: "--provider" | "--timeout" | "--lang" }
+  | { readonly _tag: "TakesNoValue"; readonly flag: string; readonly value: string }
+  | { readonly _tag: "NotAProvider"; readonly value: string }
+  | { readonly _tag: "NotSeconds"; readonly value: string }
+  | { readonly _tag: "SecondsOutOfRange"; readonly value: string }
+  | { readonly _tag: "NotALanguage"; readonly value: string }
+
+/** What an argument error may list as accepted. */
+export interface ArgContext {
+  readonly providers: ReadonlyArray<string>
+  readonly options: ReadonlyArray<string>
+  readonly languages: ReadonlyArray<string>
+  readonly maxSeconds: number
+}
+
+export interface CliWords {
+  /** One line for stderr: the problem, and where to read more. */
+  readonly argument: (problem: ArgProblem, context: ArgContext) => string
+  /** The backstop fired: the run did not end within `--timeout` plus a second. */
+  readonly stopped: (seconds: number) => string
+  /** A bug: only the error's class name is shown (its message could hold anything). */
+  readonly internalError: (name: string) => string
+  /** The plugin was asked for platforms it does not know. */
+  readonly unknownProvider: (names: ReadonlyArray<string>, known: ReadonlyArray<string>) => string
+  readonly cancelled: string
+}
+
+/** What the renderer tells a locale about the failing platform. */
+export interface ErrorContext {
+  /** The platform's display name. */
+  readonly name: string
+  /** A span of seconds in this language ("2h 30m"). */
+  readonly span: (seconds: number) => string
+  readonly now: number
+}
+
+export interface Described {
+  readonly message: string
+  readonly fix: string
+}
+
+/** How the renderer classified an HTTP status: the advice differs. */
+export type HttpKind = "refused" | "rateLimited" | "server" | "notFound" | "other"
+/** How it classified a network failure: a proxy helps when the host cannot be found, reached or kept. */
+export type NetworkKind = "tls" | "refused" | "unreachable" | "other"
+
+export interface ErrorWords {
+  /**
+   * `recreate`: how to get the file back, from the platform that owns it (its words' `recreateFile`); null for
+   * OpenCode's auth.json, whose way back (`opencode auth login`) the locale knows.
+   */
+  readonly AuthFileUnreadable: (e: AuthFileUnreadable, c: ErrorContext & { readonly recreate: string | null }) => Described
+  readonly CredentialsInvalid: (e: CredentialsInvalid, c: ErrorContext) => Described
+  readonly ConfigInvalid: (e: ConfigInvalid, c: ErrorContext) => Described
+  /** `refresh`: the platform's own way to renew the login, when it is not "use it once in OpenCode". */
+  readonly TokenExpired: (e: TokenExpired, c: ErrorContext & { readonly refresh: string | null }) => Described
+  /** `status`: "HTTP 401 Unauthorized". */
+  readonly HttpError: (e: HttpError, c: ErrorContext & { readonly kind: HttpKind; readonly status: string }) => Described
+  readonly ApiError: (e: ApiError, c: ErrorContext) => Described
+  readonly DecodeError: (e: DecodeError, c: ErrorContext) => Described
+  readonly NetworkError: (e: NetworkError, c: ErrorContext & { readonly kind: NetworkKind }) => Described
+  readonly Timeout: (e: Timeout, c: ErrorContext) => Described
+}
+
+/**
+ * A platform's own words in one language, kept in its folder: the names of what it limits (its window scopes), the
+ * fixes it knows better than the generic advice, and the failures only it has.
+ */
+export interface ProviderWords<
+  ScopeKey extends string = string,
+  HintKey extends string = string,
+  ProblemKey extends string = string
+> {
+  readonly scopes: Readonly<Record<ScopeKey, string>>
+  readonly hints: Readonly<Record<HintKey, string>>
+  readonly problems: Readonly<Record<ProblemKey, (params: ProblemParams, c: ErrorContext) => Described>>
+  /** How to renew an expired login, when it is not "use the platform once in OpenCode". */
+  readonly refreshLogin?: string
+  /** How to recreate the platform's own credential file (not auth.json). */
+  readonly recreateFile?: string
+}
+
+export type ProblemParams = Readonly<Record<string, string | number>>
+
+/**
+ * `1234.5` → `1 234,5` with `group` " " and `decimal` ","; at most two decimals. The shared mechanics of every
+ * locale's `number`.
+ */
+export const formatNumber = (value: number, group: string, decimal: string): string => {
+  const [whole, fraction] = (Math.round(value * 100) / 100).toString().split(".")
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, group)
+  return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`
+}
+
+/** A path as one shell word, for a command the user may paste. */
+export const shellWord = (path: string): string => (/^[\w@%+=:,./~-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`)

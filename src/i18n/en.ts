@@ -1,0 +1,182 @@
+import { formatNumber, type Locale, shellWord } from "./Locale.js"
+
+const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`
+
+export const en: Locale = {
+  number: (value) => formatNumber(value, ",", "."),
+  percent: (value) => `${Math.round(value)}%`,
+  duration: ({ days, hours, minutes }) =>
+    days > 0 ? `${days}d ${hours}h` : hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`,
+  lessThanAMinute: "<1m",
+  windowLength: (length) => {
+    switch (length._tag) {
+      case "Daily":
+        return "Daily"
+      case "Weekly":
+        return "Weekly"
+      case "Monthly":
+        return "Monthly"
+      case "Days":
+        return `${length.count}-day`
+      case "Hours":
+        return `${length.count}-hour`
+      case "Minutes":
+        return `${length.count}-minute`
+    }
+  },
+  unit: { tokens: "tokens", requests: "requests", calls: "calls", credits: "credits" },
+  listSeparator: ", ",
+  report: {
+    usage: "Usage",
+    left: (percent) => `${percent} left`,
+    resetsIn: (span) => `Resets in ${span}`,
+    resetDue: "Reset due",
+    usedOf: (used, limit, unit) => (unit === null ? `${used} / ${limit} used` : `${used} / ${limit} ${unit} used`),
+    highUsage: (label, percent) => `${label}: ${percent} used`,
+    limitReached: "Limit reached: requests are being refused until the next reset",
+    credits: (balance, unlimited) => (unlimited ? "Credits: unlimited" : `Credits balance: ${balance}`),
+    unlimited: "Unlimited",
+    overQuota: "Over quota",
+    overage: (count, unit) => `Over quota: ${count} extra ${unit} this period`,
+    topModels: (list) => `Top models: ${list}`,
+    billingPeriod: (year, month) => `Billing period: ${year}-${String(month).padStart(2, "0")}`,
+    usageBasedBilling: (name) => `Billed by usage (AI credits): ${name} reports no quota for this account`,
+    noWindows: "No limits reported for this account",
+    failedHeader: "Failed to query",
+    failure: (who, message) => `${who}: ${message}`,
+    fixPrefix: "Fix: ",
+    nothingConfigured: "No configured accounts found.",
+    supportedAccounts: "mystatus reads the credentials your tools already store. Supported account types:",
+    setup: (name, ways) => `${name}: ${ways.join(", or ")}`,
+    entryIn: (entry, path) => `the "${entry}" entry in ${path} (log in with \`opencode auth login\`)`,
+    lookedAt: "Looked at:",
+    found: "found",
+    notFound: "not found",
+    authFileName: "OpenCode credentials",
+    notConfigured: (name, places) => `${name}: not configured (looked for ${places.join(", ")})`,
+    lookedFor: ({ entry, exists, path }) =>
+      `${entry === null ? path : `the "${entry}" entry in ${path}`}${exists ? "" : " (no such file)"}`
+  },
+  cli: {
+    argument: (problem, context) => {
+      const what = (() => {
+        switch (problem._tag) {
+          case "UnknownOption":
+            return `${problem.flag}: unknown option; expected one of: ${context.options.join(", ")}`
+          case "UnexpectedArgument":
+            return problem.provider === undefined
+              ? `'${problem.value}': unexpected argument; mystatus takes options only`
+              : `'${problem.value}': unexpected argument; to ask only this provider, use --provider ${problem.provider}`
+          case "MissingValue":
+            return problem.flag === "--provider"
+              ? `--provider: needs a value, one of: ${context.providers.join(", ")}`
+              : problem.flag === "--timeout"
+              ? `--timeout: needs a value, a whole number of seconds from 1 to ${context.maxSeconds}`
+              : `--lang: needs a value, one of: ${context.languages.join(", ")}`
+          case "TakesNoValue":
+            return `${problem.flag}: takes no value, but was given '${problem.value}'`
+          case "NotAProvider":
+            return `--provider: '${problem.value}' is not a provider; expected one of: ${context.providers.join(", ")}`
+          case "NotSeconds":
+            return `--timeout: '${problem.value}' is not a whole number of seconds`
+          case "SecondsOutOfRange":
+            return `--timeout: '${problem.value}' is out of range; expected 1 to ${context.maxSeconds} seconds`
+          case "NotALanguage":
+            return `--lang: '${problem.value}' is not a language; expected one of: ${context.languages.join(", ")}`
+        }
+      })()
+      return `mystatus: ${what} (see mystatus --help)`
+    },
+    stopped: (seconds) => `mystatus: no report after ${seconds} seconds; stopped. Allow longer with --timeout.`,
+    internalError: (name) => `mystatus: internal error (${name}); please report it with the command you ran.`,
+    unknownProvider: (names, known) => `Unknown provider: ${names.join(", ")}. Known providers: ${known.join(", ")}.`,
+    cancelled: "mystatus was cancelled."
+  },
+  errors: {
+    AuthFileUnreadable: (e, c) => {
+      const problem = {
+        isDirectory: "it is a directory, not a file",
+        notRegularFile: "it is not a regular file (a FIFO, socket or device)",
+        permissionDenied: "permission denied",
+        tooLarge: e.detail === undefined ? "it is too large" : `it is larger than ${en.number(Number(e.detail))} bytes`,
+        tooDeep: "its JSON is nested too deeply",
+        notJson: e.line === undefined || e.column === undefined
+          ? "not valid JSON"
+          : `not valid JSON (line ${e.line}, column ${e.column})`,
+        notObject: "the top level is not a JSON object",
+        ioError: e.detail === undefined ? "read error" : `read error (${e.detail})`
+      }[e.problem]
+      const recreate = c.recreate ?? "log in again with `opencode auth login` to recreate it"
+      const fix = e.problem === "permissionDenied"
+        ? `Make it readable by your user, e.g. \`chmod u+r ${shellWord(e.path)}\` (if another user owns it: \`sudo chown "$USER" ${
+          shellWord(e.path)
+        }\`).`
+        : e.problem === "isDirectory" || e.problem === "notRegularFile"
+        ? `Remove it and put the JSON file in its place: ${recreate}.`
+        : e.problem === "ioError"
+        ? `Check the file and the disk it is on; if the file is damaged, ${recreate}.`
+        : `${sentence(recreate)}.`
+      return {
+        message: `Unable to read authentication file ${e.path}: ${problem}`,
+        fix: c.recreate === null ? `${fix} Other credential sources were still checked.` : fix
+      }
+    },
+    CredentialsInvalid: (e) => ({
+      message: `Invalid credentials in ${e.source}: ${e.problem}`,
+      fix: "Correct it as the message says; for an auth.json entry, logging in again with `opencode auth login` rewrites it."
+    }),
+    ConfigInvalid: (e) => ({
+      message: `Invalid configuration: ${e.problem}`,
+      fix: "Unset the variable to use the default endpoint, or set a full http(s) URL."
+    }),
+    TokenExpired: (e, c) => ({
+      message: `${c.name} access token expired ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))} ago`,
+      fix: c.refresh ?? `Use an ${c.name} model once in OpenCode to refresh it, then run mystatus again.`
+    }),
+    HttpError: (e, c) => ({
+      message: `${c.name} API request failed (${c.status})${(e.detail ?? e.code) === undefined ? "" : `: ${e.detail ?? e.code}`}`,
+      fix: {
+        refused: `Your ${c.name} login was refused: re-authorize with \`opencode auth login\`.`,
+        rateLimited: `Rate limited: wait ${e.retryAfterSeconds === undefined ? "a few minutes" : c.span(e.retryAfterSeconds)} and try again.`,
+        server: `${c.name} has a temporary problem; try again later.`,
+        notFound:
+          `The endpoint ${e.endpoint} was not found: check any MYSTATUS_*_URL variable you set. If you set none, the API may have moved: please report this message.`,
+        other: "Try again; if it persists, report it with this message."
+      }[c.kind]
+    }),
+    ApiError: (e) => ({
+      message: `${e.service} API request failed (${e.code})${e.detail === "" ? "" : `: ${e.detail}`}`,
+      fix: "Check the API key and that the coding plan is active; set the key again with `opencode auth login`."
+    }),
+    DecodeError: (e, c) => ({
+      message: `Unexpected response from ${c.name} (${e.endpoint}): ${
+        {
+          shape: e.problem,
+          noQuota: `none of the fields that carry the quota (${e.problem}) is in the answer`,
+          notJson: "the answer is not JSON",
+          empty: "the answer is empty",
+          tooLarge: "the answer is larger than 2 MiB",
+          tooDeep: "the answer's JSON is nested too deeply"
+        }[e.reason]
+      }`,
+      fix:
+        "The API may have changed, a captive portal or proxy answered instead, or a MYSTATUS_*_URL variable points elsewhere; the other providers are unaffected. If it persists, report this message."
+    }),
+    NetworkError: (e, c) => ({
+      message: `Could not reach ${c.name} at ${e.endpoint}: ${e.cause}`,
+      fix: c.kind === "tls"
+        ? "The server's certificate was not trusted: a proxy or firewall may be intercepting the connection. If your organisation's does, point NODE_EXTRA_CA_CERTS at its CA certificate."
+        : e.proxy !== undefined
+        ? `Check the proxy in ${e.proxy} (its address, and that it is running), or unset ${e.proxy} to connect directly.`
+        : c.kind === "refused"
+        ? "Nothing accepted the connection at that address: check any MYSTATUS_*_URL variable you set, or try again later."
+        : c.kind === "unreachable"
+        ? `Check your network connection. Behind a firewall, or in a region where ${c.name} is blocked, set HTTPS_PROXY to your proxy (e.g. HTTPS_PROXY=http://host:port).`
+        : "Check your network connection, then try again."
+    }),
+    Timeout: (e, c) => ({
+      message: `Request timeout (${e.seconds}s)`,
+      fix: `${c.name} did not answer in time; try again, or allow longer with --timeout.`
+    })
+  }
+}

@@ -1,0 +1,216 @@
+import { formatNumber, type Locale, shellWord } from "./Locale.js"
+
+/*
+ * French typography: U+00A0 (no-break space) before ":" and between a number and its unit ("2 h", "5 heures");
+ * U+202F (narrow no-break space) as the thousands separator, and before "%", ";", "!" and "?". Terms follow the
+ * user-facing FAQ (fichier d'authentification, jeton, quota, échec de la demande API, fine-grained PAT, project_id).
+ */
+
+const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`
+
+/** "1 heure", "5 heures": French counts agree, even in a column label. */
+const plural = (count: number, word: string) => `${count}\u00a0${word}${count > 1 ? "s" : ""}`
+
+/** The past participle agrees with the unit: "requêtes utilisées", "tokens utilisés". */
+const used = (unit: string | null) => (unit === "requêtes" ? "utilisées" : "utilisés")
+
+export const fr: Locale = {
+  number: (value) => formatNumber(value, "\u202f", ","),
+  percent: (value) => `${Math.round(value)}\u202f%`,
+  duration: ({ days, hours, minutes }) =>
+    days > 0
+      ? `${days}\u00a0j ${hours}\u00a0h`
+      : hours > 0
+      ? `${hours}\u00a0h ${minutes}\u00a0min`
+      : `${minutes}\u00a0min`,
+  lessThanAMinute: "<\u00a01\u00a0min",
+  windowLength: (length) => {
+    switch (length._tag) {
+      case "Daily":
+        return "Quotidien"
+      case "Weekly":
+        return "Hebdomadaire"
+      case "Monthly":
+        return "Mensuel"
+      case "Days":
+        return plural(length.count, "jour")
+      case "Hours":
+        return plural(length.count, "heure")
+      case "Minutes":
+        return plural(length.count, "minute")
+    }
+  },
+  unit: { tokens: "tokens", requests: "requêtes", calls: "appels", credits: "crédits" },
+  listSeparator: ", ",
+  report: {
+    usage: "Utilisation",
+    left: (percent) => `${percent} restant`,
+    resetsIn: (span) => `Réinitialisation dans ${span}`,
+    resetDue: "Réinitialisation imminente",
+    usedOf: (usedCount, limit, unit) =>
+      unit === null ? `${usedCount} / ${limit} ${used(unit)}` : `${usedCount} / ${limit} ${unit} ${used(unit)}`,
+    highUsage: (label, percent) => `${label}\u00a0: ${percent} utilisé`,
+    limitReached: "Limite atteinte\u00a0: les requêtes sont refusées jusqu'à la prochaine réinitialisation",
+    credits: (balance, unlimited) => (unlimited ? "Crédits\u00a0: illimités" : `Solde de crédits\u00a0: ${balance}`),
+    unlimited: "Illimité",
+    overQuota: "Quota dépassé",
+    overage: (count, unit) => `Quota dépassé\u00a0: ${count} ${unit} supplémentaires sur cette période`,
+    topModels: (list) => `Modèles les plus utilisés\u00a0: ${list}`,
+    billingPeriod: (year, month) => `Période de facturation\u00a0: ${String(month).padStart(2, "0")}/${year}`,
+    usageBasedBilling: (name) =>
+      `Facturation à l'usage (AI credits)\u00a0: ${name} n'indique aucun quota pour ce compte`,
+    noWindows: "Aucune limite indiquée pour ce compte",
+    failedHeader: "Échec de l'interrogation",
+    failure: (who, message) => `${who}\u00a0: ${message}`,
+    fixPrefix: "Solution\u00a0: ",
+    nothingConfigured: "Aucun compte configuré n'a été trouvé.",
+    supportedAccounts:
+      "mystatus lit les identifiants que vos outils enregistrent déjà. Types de comptes pris en charge\u00a0:",
+    setup: (name, ways) => `${name}\u00a0: ${ways.join(", ou ")}`,
+    entryIn: (entry, path) => `l'entrée "${entry}" de ${path} (connectez-vous avec \`opencode auth login\`)`,
+    lookedAt: "Emplacements consultés\u00a0:",
+    found: "trouvé",
+    notFound: "introuvable",
+    authFileName: "Identifiants OpenCode",
+    notConfigured: (name, places) => `${name}\u00a0: non configuré (recherché dans ${places.join(", ")})`,
+    lookedFor: ({ entry, exists, path }) =>
+      `${entry === null ? path : `l'entrée "${entry}" de ${path}`}${exists ? "" : " (fichier absent)"}`
+  },
+  cli: {
+    argument: (problem, context) => {
+      const what = (() => {
+        switch (problem._tag) {
+          case "UnknownOption":
+            return `${problem.flag}\u00a0: option inconnue\u202f; options possibles\u00a0: ${context.options.join(", ")}`
+          case "UnexpectedArgument":
+            return problem.provider === undefined
+              ? `'${problem.value}'\u00a0: argument inattendu\u202f; mystatus n'accepte que des options`
+              : `'${problem.value}'\u00a0: argument inattendu\u202f; pour n'interroger que cette plateforme, utilisez --provider ${problem.provider}`
+          case "MissingValue":
+            return problem.flag === "--provider"
+              ? `--provider\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.providers.join(", ")}`
+              : problem.flag === "--timeout"
+              ? `--timeout\u00a0: valeur manquante, un nombre entier de secondes de 1 à ${context.maxSeconds}`
+              : `--lang\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.languages.join(", ")}`
+          case "TakesNoValue":
+            return `${problem.flag}\u00a0: cette option n'accepte pas de valeur, mais a reçu '${problem.value}'`
+          case "NotAProvider":
+            return `--provider\u00a0: '${problem.value}' n'est pas une plateforme connue\u202f; plateformes possibles\u00a0: ${
+              context.providers.join(", ")
+            }`
+          case "NotSeconds":
+            return `--timeout\u00a0: '${problem.value}' n'est pas un nombre entier de secondes`
+          case "SecondsOutOfRange":
+            return `--timeout\u00a0: '${problem.value}' est hors limites\u202f; attendu\u00a0: de 1 à ${context.maxSeconds} secondes`
+          case "NotALanguage":
+            return `--lang\u00a0: '${problem.value}' n'est pas une langue prise en charge\u202f; langues possibles\u00a0: ${
+              context.languages.join(", ")
+            }`
+        }
+      })()
+      return `mystatus\u00a0: ${what} (voir mystatus --help)`
+    },
+    stopped: (seconds) =>
+      `mystatus\u00a0: aucun rapport au bout de ${seconds}\u00a0secondes, arrêt. Accordez plus de temps avec --timeout.`,
+    internalError: (name) =>
+      `mystatus\u00a0: erreur interne (${name})\u202f; merci de la signaler en indiquant la commande exécutée.`,
+    unknownProvider: (names, known) =>
+      `Plateforme inconnue\u00a0: ${names.join(", ")}. Plateformes connues\u00a0: ${known.join(", ")}.`,
+    cancelled: "mystatus a été annulé."
+  },
+  errors: {
+    AuthFileUnreadable: (e, c) => {
+      const problem = {
+        isDirectory: "c'est un répertoire, pas un fichier",
+        notRegularFile: "ce n'est pas un fichier ordinaire (c'est une FIFO, un socket ou un périphérique)",
+        permissionDenied: "permission refusée",
+        tooLarge: e.detail === undefined
+          ? "le fichier est trop volumineux"
+          : `le fichier dépasse ${fr.number(Number(e.detail))}\u00a0octets`,
+        tooDeep: "son JSON est imbriqué trop profondément",
+        notJson: e.line === undefined || e.column === undefined
+          ? "ce n'est pas du JSON valide"
+          : `ce n'est pas du JSON valide (ligne ${e.line}, colonne ${e.column})`,
+        notObject: "le niveau supérieur n'est pas un objet JSON",
+        ioError: e.detail === undefined ? "erreur de lecture" : `erreur de lecture (${e.detail})`
+      }[e.problem]
+      const recreate = c.recreate ?? "reconnectez-vous avec `opencode auth login` pour le recréer"
+      const fix = e.problem === "permissionDenied"
+        ? `Rendez-le lisible par votre utilisateur, par exemple \`chmod u+r ${shellWord(e.path)}\` (s'il appartient à un autre utilisateur\u00a0: \`sudo chown "$USER" ${
+          shellWord(e.path)
+        }\`).`
+        : e.problem === "isDirectory" || e.problem === "notRegularFile"
+        ? `Supprimez-le et placez le fichier JSON à sa place\u00a0: ${recreate}.`
+        : e.problem === "ioError"
+        ? `Vérifiez le fichier et le disque qui le contient\u202f; si le fichier est endommagé, ${recreate}.`
+        : `${sentence(recreate)}.`
+      return {
+        message: `Impossible de lire le fichier d'authentification ${e.path}\u00a0: ${problem}`,
+        fix: c.recreate === null ? `${fix} Les autres sources d'identifiants ont tout de même été consultées.` : fix
+      }
+    },
+    CredentialsInvalid: (e) => ({
+      message: `Identifiants invalides dans ${e.source}\u00a0: ${e.problem}`,
+      fix:
+        "Corrigez-les comme l'indique le message\u202f; pour une entrée de auth.json, se reconnecter avec `opencode auth login` la réécrit."
+    }),
+    ConfigInvalid: (e) => ({
+      message: `Configuration invalide\u00a0: ${e.problem}`,
+      fix: "Supprimez la variable pour utiliser l'adresse par défaut, ou donnez-lui une URL http(s) complète."
+    }),
+    TokenExpired: (e, c) => ({
+      message: `Le jeton d'accès ${c.name} a expiré il y a ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}`,
+      fix: c.refresh ?? `Utilisez une fois un modèle ${c.name} dans OpenCode pour le rafraîchir, puis relancez mystatus.`
+    }),
+    HttpError: (e, c) => ({
+      message: `Échec de la demande API ${c.name} (${c.status})${
+        (e.detail ?? e.code) === undefined ? "" : `\u00a0: ${e.detail ?? e.code}`
+      }`,
+      fix: {
+        refused: `${c.name} a refusé votre authentification\u00a0: réautorisez l'accès avec \`opencode auth login\`.`,
+        rateLimited: `Demandes trop fréquentes\u00a0: attendez ${
+          e.retryAfterSeconds === undefined ? "quelques minutes" : c.span(e.retryAfterSeconds)
+        } puis réessayez.`,
+        server: `${c.name} rencontre un problème temporaire\u202f; réessayez plus tard.`,
+        notFound:
+          `Le point de terminaison ${e.endpoint} est introuvable\u00a0: vérifiez les variables MYSTATUS_*_URL que vous avez définies. Si vous n'en avez défini aucune, l'API a peut-être changé d'adresse\u00a0: merci de signaler ce message.`,
+        other: "Réessayez\u202f; si le problème persiste, signalez-le en joignant ce message."
+      }[c.kind]
+    }),
+    ApiError: (e) => ({
+      message: `Échec de la demande API ${e.service} (${e.code})${e.detail === "" ? "" : `\u00a0: ${e.detail}`}`,
+      fix:
+        "Vérifiez la clé API et que le Coding Plan est actif\u202f; enregistrez de nouveau la clé avec `opencode auth login`."
+    }),
+    DecodeError: (e, c) => ({
+      message: `Réponse inattendue de l'API ${c.name} (${e.endpoint})\u00a0: ${
+        {
+          shape: e.problem,
+          noQuota: `aucun des champs qui donnent le quota (${e.problem}) ne figure dans la réponse`,
+          notJson: "la réponse n'est pas du JSON",
+          empty: "la réponse est vide",
+          tooLarge: "la réponse dépasse 2\u00a0Mio",
+          tooDeep: "le JSON de la réponse est imbriqué trop profondément"
+        }[e.reason]
+      }`,
+      fix:
+        "L'API a peut-être changé, un portail captif ou un proxy a répondu à sa place, ou une variable MYSTATUS_*_URL pointe ailleurs\u202f; les autres plateformes ne sont pas concernées. Si le problème persiste, signalez ce message."
+    }),
+    NetworkError: (e, c) => ({
+      message: `Impossible de joindre ${c.name} à l'adresse ${e.endpoint}\u00a0: ${e.cause}`,
+      fix: c.kind === "tls"
+        ? "Le certificat du serveur n'est pas reconnu comme fiable\u00a0: un proxy ou un pare-feu intercepte peut-être la connexion. Si c'est celui de votre organisation, faites pointer NODE_EXTRA_CA_CERTS vers son certificat d'autorité (CA)."
+        : e.proxy !== undefined
+        ? `Vérifiez le proxy indiqué dans ${e.proxy} (son adresse, et qu'il est bien lancé), ou supprimez ${e.proxy} pour vous connecter directement.`
+        : c.kind === "refused"
+        ? "Aucun service n'a accepté la connexion à cette adresse\u00a0: vérifiez les variables MYSTATUS_*_URL que vous avez définies, ou réessayez plus tard."
+        : c.kind === "unreachable"
+        ? `Vérifiez votre connexion réseau. Derrière un pare-feu, ou dans une région où ${c.name} est bloqué, définissez HTTPS_PROXY avec l'adresse de votre proxy (par exemple HTTPS_PROXY=http://host:port).`
+        : "Vérifiez votre connexion réseau, puis réessayez."
+    }),
+    Timeout: (e, c) => ({
+      message: `Délai d'attente de la demande dépassé (${e.seconds}\u00a0s)`,
+      fix: `${c.name} n'a pas répondu à temps\u202f; réessayez, ou accordez plus de temps avec --timeout.`
+    })
+  }
+}

@@ -1,0 +1,178 @@
+import { formatNumber, type Locale, shellWord } from "./Locale.js"
+
+export const zhCN: Locale = {
+  number: (value) => formatNumber(value, ",", "."),
+  percent: (value) => `${Math.round(value)}%`,
+  duration: ({ days, hours, minutes }) =>
+    days > 0 ? `${days}天${hours}小时` : hours > 0 ? `${hours}小时${minutes}分钟` : `${minutes}分钟`,
+  lessThanAMinute: "不到1分钟",
+  windowLength: (length) => {
+    switch (length._tag) {
+      case "Daily":
+        return "每日"
+      case "Weekly":
+        return "每周"
+      case "Monthly":
+        return "每月"
+      case "Days":
+        return `${length.count}天`
+      case "Hours":
+        return `${length.count}小时`
+      case "Minutes":
+        return `${length.count}分钟`
+    }
+  },
+  unit: { tokens: "tokens", requests: "次请求", calls: "次调用", credits: "额度" },
+  listSeparator: "、",
+  report: {
+    usage: "用量",
+    left: (percent) => `剩余 ${percent}`,
+    resetsIn: (span) => `${span}后重置`,
+    resetDue: "即将重置",
+    usedOf: (used, limit, unit) => `已用 ${used} / ${limit}${unit === null ? "" : ` ${unit}`}`,
+    highUsage: (label, percent) => `${label}：已使用 ${percent}`,
+    limitReached: "已达上限：在下次重置前请求会被拒绝",
+    credits: (balance, unlimited) => (unlimited ? "额度：无限" : `额度余额：${balance}`),
+    unlimited: "无限制",
+    overQuota: "已超额",
+    overage: (count, unit) => `已超额：本周期额外使用 ${count} ${unit}`,
+    topModels: (list) => `最常用模型：${list}`,
+    billingPeriod: (year, month) => `计费周期：${year}-${String(month).padStart(2, "0")}`,
+    usageBasedBilling: (name) => `按用量计费（AI credits）：${name} 不为此账户报告配额`,
+    noWindows: "此账户未返回任何限额",
+    failedHeader: "查询失败",
+    failure: (who, message) => `${who}：${message}`,
+    fixPrefix: "解决：",
+    nothingConfigured: "未找到已配置的账户。",
+    supportedAccounts: "mystatus 读取各工具已保存的凭据。支持的账户类型：",
+    setup: (name, ways) => `${name}：${ways.join("，或 ")}`,
+    entryIn: (entry, path) => `${path} 中的 "${entry}" 条目（用 \`opencode auth login\` 登录）`,
+    lookedAt: "已查找：",
+    found: "存在",
+    notFound: "不存在",
+    authFileName: "OpenCode 凭据",
+    notConfigured: (name, places) => `${name}：未配置（已查找 ${places.join("、")}）`,
+    lookedFor: ({ entry, exists, path }) => `${entry === null ? path : `${path} 中的 "${entry}" 条目`}${exists ? "" : "（文件不存在）"}`
+  },
+  cli: {
+    argument: (problem, context) => {
+      const what = (() => {
+        switch (problem._tag) {
+          case "UnknownOption":
+            return `${problem.flag}：未知选项；可用的选项：${context.options.join("、")}`
+          case "UnexpectedArgument":
+            return problem.provider === undefined
+              ? `'${problem.value}'：多余的参数；mystatus 只接受选项`
+              : `'${problem.value}'：多余的参数；若只查询该平台，请用 --provider ${problem.provider}`
+          case "MissingValue":
+            return problem.flag === "--provider"
+              ? `--provider：缺少取值，应为以下之一：${context.providers.join("、")}`
+              : problem.flag === "--timeout"
+              ? `--timeout：缺少取值，应为 1 到 ${context.maxSeconds} 之间的整数秒数`
+              : `--lang：缺少取值，应为以下之一：${context.languages.join("、")}`
+          case "TakesNoValue":
+            return `${problem.flag}：此选项不接受取值，却收到了 '${problem.value}'`
+          case "NotAProvider":
+            return `--provider：'${problem.value}' 不是可查询的平台；应为以下之一：${context.providers.join("、")}`
+          case "NotSeconds":
+            return `--timeout：'${problem.value}' 不是整数秒数`
+          case "SecondsOutOfRange":
+            return `--timeout：'${problem.value}' 超出范围；应为 1 到 ${context.maxSeconds} 秒`
+          case "NotALanguage":
+            return `--lang：'${problem.value}' 不是支持的语言；应为以下之一：${context.languages.join("、")}`
+        }
+      })()
+      return `mystatus：${what}（参见 mystatus --help）`
+    },
+    stopped: (seconds) => `mystatus：${seconds} 秒内未能生成报告，已停止。可用 --timeout 延长等待。`,
+    internalError: (name) => `mystatus：内部错误（${name}）；请连同所运行的命令一起反馈。`,
+    unknownProvider: (names, known) => `未知的平台：${names.join("、")}。可查询的平台：${known.join("、")}。`,
+    cancelled: "mystatus 已取消。"
+  },
+  errors: {
+    AuthFileUnreadable: (e, c) => {
+      const problem = {
+        isDirectory: "它是一个目录，而不是文件",
+        notRegularFile: "它不是普通文件（而是 FIFO、套接字或设备）",
+        permissionDenied: "权限不足",
+        tooLarge: e.detail === undefined ? "文件过大" : `文件大于 ${zhCN.number(Number(e.detail))} 字节`,
+        tooDeep: "其中的 JSON 嵌套过深",
+        notJson: e.line === undefined || e.column === undefined
+          ? "不是有效的 JSON"
+          : `不是有效的 JSON（第 ${e.line} 行，第 ${e.column} 列）`,
+        notObject: "顶层不是 JSON 对象",
+        ioError: e.detail === undefined ? "读取出错" : `读取出错（${e.detail}）`
+      }[e.problem]
+      const recreate = c.recreate ?? "用 `opencode auth login` 重新登录即可重建该文件"
+      const fix = e.problem === "permissionDenied"
+        ? `请让当前用户可读该文件，例如 \`chmod u+r ${shellWord(e.path)}\`（若文件属于其他用户：\`sudo chown "$USER" ${
+          shellWord(e.path)
+        }\`）。`
+        : e.problem === "isDirectory" || e.problem === "notRegularFile"
+        ? `请删除它，并在原处放置该 JSON 文件：${recreate}。`
+        : e.problem === "ioError"
+        ? `请检查该文件及其所在磁盘；若文件已损坏，${recreate}。`
+        : `${recreate}。`
+      return {
+        message: `无法读取认证文件 ${e.path}：${problem}`,
+        fix: c.recreate === null ? `${fix}其他凭据来源仍已查询。` : fix
+      }
+    },
+    CredentialsInvalid: (e) => ({
+      message: `${e.source} 中的凭据无效：${e.problem}`,
+      fix: "请按提示修正；若是 auth.json 中的条目，用 `opencode auth login` 重新登录即可重写。"
+    }),
+    ConfigInvalid: (e) => ({
+      message: `配置无效：${e.problem}`,
+      fix: "取消该环境变量以使用默认地址，或设置完整的 http(s) URL。"
+    }),
+    TokenExpired: (e, c) => ({
+      message: `${c.name} 访问令牌已于 ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}前过期`,
+      fix: c.refresh ?? `请在 OpenCode 中使用一次 ${c.name} 模型以刷新令牌，然后重新运行 mystatus。`
+    }),
+    HttpError: (e, c) => ({
+      message: `${c.name} API 请求失败（${c.status}）${(e.detail ?? e.code) === undefined ? "" : `：${e.detail ?? e.code}`}`,
+      fix: {
+        refused: `${c.name} 拒绝了登录凭据：请用 \`opencode auth login\` 重新授权。`,
+        rateLimited: `请求过于频繁：请等待${e.retryAfterSeconds === undefined ? "几分钟" : c.span(e.retryAfterSeconds)}后重试。`,
+        server: `${c.name} 暂时出现问题，请稍后重试。`,
+        notFound: `未找到接口 ${e.endpoint}：请检查你设置的 MYSTATUS_*_URL 变量；若未设置过，可能是接口已迁移，请反馈此信息。`,
+        other: "请重试；若问题持续，请附上此信息反馈。"
+      }[c.kind]
+    }),
+    ApiError: (e) => ({
+      message: `${e.service} API 请求失败 (${e.code})${e.detail === "" ? "" : `：${e.detail}`}`,
+      fix: "请检查 API 密钥及编码套餐是否有效；可用 `opencode auth login` 重新设置密钥。"
+    }),
+    DecodeError: (e, c) => ({
+      message: `${c.name} 返回了无法识别的响应（${e.endpoint}）：${
+        {
+          shape: e.problem,
+          noQuota: `应答中没有任何承载配额的字段（${e.problem}）`,
+          notJson: "应答不是 JSON",
+          empty: "应答为空",
+          tooLarge: "应答大于 2 MiB",
+          tooDeep: "应答的 JSON 嵌套过深"
+        }[e.reason]
+      }`,
+      fix:
+        "可能是接口已变更、应答来自强制登录页面（captive portal）或代理，或 MYSTATUS_*_URL 变量指向了别处；其他平台不受影响。若问题持续，请反馈此信息。"
+    }),
+    NetworkError: (e, c) => ({
+      message: `无法连接 ${c.name}（${e.endpoint}）：${e.cause}`,
+      fix: c.kind === "tls"
+        ? "服务器证书不受信任：可能有代理或防火墙在拦截连接。若是所在单位的代理，请将 NODE_EXTRA_CA_CERTS 指向其 CA 证书。"
+        : e.proxy !== undefined
+        ? `请检查 ${e.proxy} 中设置的代理（地址是否正确、是否在运行），或取消 ${e.proxy} 以直接连接。`
+        : c.kind === "refused"
+        ? "该地址拒绝了连接：请检查你设置的 MYSTATUS_*_URL 变量，或稍后重试。"
+        : c.kind === "unreachable"
+        ? `请检查网络连接。若处于防火墙之后，或所在地区无法访问 ${c.name}，请将 HTTPS_PROXY 设为你的代理（例如 HTTPS_PROXY=http://host:port）。`
+        : "请检查网络连接，然后重试。"
+    }),
+    Timeout: (e, c) => ({
+      message: `请求超时（${e.seconds}秒）`,
+      fix: `${c.name} 未及时响应；请重试，或用 --timeout 延长等待。`
+    })
+  }
+}

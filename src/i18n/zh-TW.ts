@@ -1,0 +1,178 @@
+import { formatNumber, type Locale, shellWord } from "./Locale.js"
+
+export const zhTW: Locale = {
+  number: (value) => formatNumber(value, ",", "."),
+  percent: (value) => `${Math.round(value)}%`,
+  duration: ({ days, hours, minutes }) =>
+    days > 0 ? `${days}天${hours}小時` : hours > 0 ? `${hours}小時${minutes}分鐘` : `${minutes}分鐘`,
+  lessThanAMinute: "不到1分鐘",
+  windowLength: (length) => {
+    switch (length._tag) {
+      case "Daily":
+        return "每日"
+      case "Weekly":
+        return "每週"
+      case "Monthly":
+        return "每月"
+      case "Days":
+        return `${length.count}天`
+      case "Hours":
+        return `${length.count}小時`
+      case "Minutes":
+        return `${length.count}分鐘`
+    }
+  },
+  unit: { tokens: "tokens", requests: "次請求", calls: "次呼叫", credits: "點數" },
+  listSeparator: "、",
+  report: {
+    usage: "用量",
+    left: (percent) => `剩餘 ${percent}`,
+    resetsIn: (span) => `${span}後重設`,
+    resetDue: "即將重設",
+    usedOf: (used, limit, unit) => `已用 ${used} / ${limit}${unit === null ? "" : ` ${unit}`}`,
+    highUsage: (label, percent) => `${label}：已使用 ${percent}`,
+    limitReached: "已達上限：在下次重設之前，請求都會被拒絕",
+    credits: (balance, unlimited) => (unlimited ? "點數：無限制" : `點數餘額：${balance}`),
+    unlimited: "無限制",
+    overQuota: "已超出額度",
+    overage: (count, unit) => `已超出額度：本期額外使用了 ${count} ${unit}`,
+    topModels: (list) => `最常用的模型：${list}`,
+    billingPeriod: (year, month) => `計費週期：${year}-${String(month).padStart(2, "0")}`,
+    usageBasedBilling: (name) => `依用量計費（AI credits）：${name} 不會回報此帳號的額度`,
+    noWindows: "此帳號沒有回報任何額度限制",
+    failedHeader: "查詢失敗",
+    failure: (who, message) => `${who}：${message}`,
+    fixPrefix: "解決方法：",
+    nothingConfigured: "未找到任何已設定的帳號。",
+    supportedAccounts: "mystatus 會讀取各工具已儲存的認證資訊。支援的帳號類型：",
+    setup: (name, ways) => `${name}：${ways.join("，或 ")}`,
+    entryIn: (entry, path) => `${path} 中的 "${entry}" 項目（以 \`opencode auth login\` 登入）`,
+    lookedAt: "已檢查：",
+    found: "存在",
+    notFound: "不存在",
+    authFileName: "OpenCode 認證檔",
+    notConfigured: (name, places) => `${name}：尚未設定（已檢查 ${places.join("、")}）`,
+    lookedFor: ({ entry, exists, path }) => `${entry === null ? path : `${path} 中的 "${entry}" 項目`}${exists ? "" : "（檔案不存在）"}`
+  },
+  cli: {
+    argument: (problem, context) => {
+      const what = (() => {
+        switch (problem._tag) {
+          case "UnknownOption":
+            return `${problem.flag}：未知的選項；可用的選項：${context.options.join("、")}`
+          case "UnexpectedArgument":
+            return problem.provider === undefined
+              ? `'${problem.value}'：非預期的引數；mystatus 只接受選項`
+              : `'${problem.value}'：非預期的引數；若只想查詢這個平台，請使用 --provider ${problem.provider}`
+          case "MissingValue":
+            return problem.flag === "--provider"
+              ? `--provider：缺少值，須為下列其中之一：${context.providers.join("、")}`
+              : problem.flag === "--timeout"
+              ? `--timeout：缺少值，須為 1 到 ${context.maxSeconds} 之間的整數秒數`
+              : `--lang：缺少值，須為下列其中之一：${context.languages.join("、")}`
+          case "TakesNoValue":
+            return `${problem.flag}：此選項不接受任何值，卻收到了 '${problem.value}'`
+          case "NotAProvider":
+            return `--provider：'${problem.value}' 不是可查詢的平台；須為下列其中之一：${context.providers.join("、")}`
+          case "NotSeconds":
+            return `--timeout：'${problem.value}' 不是整數秒數`
+          case "SecondsOutOfRange":
+            return `--timeout：'${problem.value}' 超出範圍；須為 1 到 ${context.maxSeconds} 秒`
+          case "NotALanguage":
+            return `--lang：'${problem.value}' 不是支援的語言；須為下列其中之一：${context.languages.join("、")}`
+        }
+      })()
+      return `mystatus：${what}（請參閱 mystatus --help）`
+    },
+    stopped: (seconds) => `mystatus：${seconds} 秒內未產生報告，已停止執行。可用 --timeout 延長等待時間。`,
+    internalError: (name) => `mystatus：內部錯誤（${name}）；請連同你執行的指令一併回報。`,
+    unknownProvider: (names, known) => `未知的平台：${names.join("、")}。可查詢的平台：${known.join("、")}。`,
+    cancelled: "mystatus 已取消。"
+  },
+  errors: {
+    AuthFileUnreadable: (e, c) => {
+      const problem = {
+        isDirectory: "這是一個目錄，而不是檔案",
+        notRegularFile: "這不是一般檔案（而是 FIFO、socket 或裝置檔）",
+        permissionDenied: "權限不足",
+        tooLarge: e.detail === undefined ? "檔案過大" : `檔案大於 ${zhTW.number(Number(e.detail))} 位元組`,
+        tooDeep: "其中的 JSON 巢狀層級過深",
+        notJson: e.line === undefined || e.column === undefined
+          ? "不是有效的 JSON"
+          : `不是有效的 JSON（第 ${e.line} 行，第 ${e.column} 欄）`,
+        notObject: "最上層不是 JSON 物件",
+        ioError: e.detail === undefined ? "讀取錯誤" : `讀取錯誤（${e.detail}）`
+      }[e.problem]
+      const recreate = c.recreate ?? "以 `opencode auth login` 重新登入即可重新建立此檔案"
+      const fix = e.problem === "permissionDenied"
+        ? `請讓目前的使用者可以讀取此檔案，例如 \`chmod u+r ${shellWord(e.path)}\`（若檔案屬於其他使用者：\`sudo chown "$USER" ${
+          shellWord(e.path)
+        }\`）。`
+        : e.problem === "isDirectory" || e.problem === "notRegularFile"
+        ? `請將它移除，並在原位置放入該 JSON 檔：${recreate}。`
+        : e.problem === "ioError"
+        ? `請檢查此檔案及其所在的磁碟；若檔案已損毀，${recreate}。`
+        : `${recreate}。`
+      return {
+        message: `無法讀取認證檔 ${e.path}：${problem}`,
+        fix: c.recreate === null ? `${fix}其他認證來源已照常檢查。` : fix
+      }
+    },
+    CredentialsInvalid: (e) => ({
+      message: `${e.source} 中的認證資訊無效：${e.problem}`,
+      fix: "請依訊息修正；若是 auth.json 中的項目，以 `opencode auth login` 重新登入即可重新寫入。"
+    }),
+    ConfigInvalid: (e) => ({
+      message: `設定無效：${e.problem}`,
+      fix: "請取消設定該環境變數以使用預設端點，或將它設為完整的 http(s) URL。"
+    }),
+    TokenExpired: (e, c) => ({
+      message: `${c.name} 的 OAuth Token 已於 ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}前過期`,
+      fix: c.refresh ?? `請在 OpenCode 中使用一次 ${c.name} 模型以重新整理 Token，然後再次執行 mystatus。`
+    }),
+    HttpError: (e, c) => ({
+      message: `${c.name} API 請求失敗（${c.status}）${(e.detail ?? e.code) === undefined ? "" : `：${e.detail ?? e.code}`}`,
+      fix: {
+        refused: `${c.name} 拒絕了你的登入：請以 \`opencode auth login\` 重新授權。`,
+        rateLimited: `請求過於頻繁：請等待${e.retryAfterSeconds === undefined ? "幾分鐘" : c.span(e.retryAfterSeconds)}後再試。`,
+        server: `${c.name} 的伺服器暫時發生問題，請稍後再試。`,
+        notFound: `找不到端點 ${e.endpoint}：請檢查你設定的 MYSTATUS_*_URL 變數；若你沒有設定任何這類變數，可能是 API 已搬移，請回報此訊息。`,
+        other: "請再試一次；若問題持續發生，請附上此訊息回報。"
+      }[c.kind]
+    }),
+    ApiError: (e) => ({
+      message: `${e.service} API 請求失敗 (${e.code})${e.detail === "" ? "" : `：${e.detail}`}`,
+      fix: "請確認 API Key 正確且 Coding Plan 仍在有效期內；可用 `opencode auth login` 重新設定 API Key。"
+    }),
+    DecodeError: (e, c) => ({
+      message: `${c.name} 回傳了無法辨識的回應（${e.endpoint}）：${
+        {
+          shape: e.problem,
+          noQuota: `回應中沒有任何記載額度的欄位（${e.problem}）`,
+          notJson: "回應不是 JSON",
+          empty: "回應是空的",
+          tooLarge: "回應大於 2 MiB",
+          tooDeep: "回應的 JSON 巢狀層級過深"
+        }[e.reason]
+      }`,
+      fix:
+        "可能是 API 已變更、回應其實來自網路登入頁面（captive portal）或代理，或 MYSTATUS_*_URL 變數指向了其他位址；其他平台不受影響。若問題持續發生，請回報此訊息。"
+    }),
+    NetworkError: (e, c) => ({
+      message: `無法連線到 ${c.name}（${e.endpoint}）：${e.cause}`,
+      fix: c.kind === "tls"
+        ? "伺服器的憑證不受信任：可能有代理或防火牆正在攔截連線。若是你所屬組織的代理，請將 NODE_EXTRA_CA_CERTS 指向該組織的 CA 憑證。"
+        : e.proxy !== undefined
+        ? `請檢查 ${e.proxy} 中設定的代理（位址是否正確、是否正在執行），或取消設定 ${e.proxy} 以直接連線。`
+        : c.kind === "refused"
+        ? "該位址沒有任何服務接受連線：請檢查你設定的 MYSTATUS_*_URL 變數，或稍後再試。"
+        : c.kind === "unreachable"
+        ? `請檢查網路連線。若你位於防火牆後方，或所在地區無法存取 ${c.name}，請將 HTTPS_PROXY 設為你的代理（例如 HTTPS_PROXY=http://host:port）。`
+        : "請檢查網路連線，然後再試一次。"
+    }),
+    Timeout: (e, c) => ({
+      message: `請求逾時（${e.seconds}秒）`,
+      fix: `${c.name} 未及時回應；請再試一次，或用 --timeout 延長等待時間。`
+    })
+  }
+}

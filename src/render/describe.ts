@@ -1,0 +1,158 @@
+import { type Lang, LOCALES } from "../i18n/index.js"
+import type { Described, HttpKind, Locale, NetworkKind, ProviderWords } from "../i18n/Locale.js"
+import type { HttpError, NetworkError, QuotaError } from "../schema/errors.js"
+import { type AccountReport, type Outcome, WARN_AT_PERCENT, type Window, windowLength } from "../schema/report.js"
+import { wordsOf } from "../providers/registry.js"
+
+/**
+ * What to say, decided once for every face (text, JSON, the plugin): a window's label, the warnings and notes of an
+ * account, an error's message and fix. Classification happens here (a length into Weekly, a status into "refused");
+ * the locale only words the result.
+ */
+
+/** The platform's own words in `lang`, or none (OpenCode's auth.json, an id no longer registered). */
+const providerWords = (id: string, lang: Lang): ProviderWords | undefined => wordsOf(id)?.[lang]
+
+export const span = (locale: Locale, seconds: number): string => {
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 1) return locale.lessThanAMinute
+  return locale.duration({ days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 })
+}
+
+export const windowLabel = (lang: Lang, id: string, window: Window): string => {
+  const locale = LOCALES[lang]
+  const scope = window.scope === null
+    ? null
+    : window.scope._tag === "Named"
+    ? window.scope.name
+    : providerWords(id, lang)?.scopes[window.scope.key] ?? window.scope.key
+  const parts = [scope, window.windowSeconds === null ? null : locale.windowLength(windowLength(window.windowSeconds))]
+    .filter((part): part is string => part !== null)
+  if (parts.length > 0) return parts.join(" · ")
+  return window.unit === null ? locale.report.usage : locale.unit[window.unit]
+}
+
+export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array<string> => {
+  const locale = LOCALES[lang]
+  return [
+    ...report.notes.flatMap((note) =>
+      note._tag === "LimitReached"
+        ? [locale.report.limitReached]
+        : note._tag === "OverQuota"
+        ? [locale.report.overage(locale.number(note.overage), locale.unit[note.unit])]
+        : []
+    ),
+    ...report.windows
+      .filter((window) => window.unlimited !== true && window.usedPercent >= WARN_AT_PERCENT)
+      .map((window) => locale.report.highUsage(windowLabel(lang, id, window), locale.percent(window.usedPercent)))
+  ]
+}
+
+export const notesOf = (lang: Lang, name: string, report: AccountReport): Array<string> => {
+  const { number, report: words } = LOCALES[lang]
+  return report.notes.flatMap((note) => {
+    switch (note._tag) {
+      case "CreditsBalance":
+        return [words.credits(note.balance, note.unlimited)]
+      case "TopModels":
+        return [words.topModels(note.models.map((model) => `${model.name} (${number(model.used)})`).join(", "))]
+      case "BillingPeriod":
+        return [words.billingPeriod(note.year, note.month)]
+      case "UsageBasedBilling":
+        return [words.usageBasedBilling(name)]
+      case "LimitReached":
+      case "OverQuota":
+        return []
+    }
+  })
+}
+
+/**
+ * Reason phrases of the statuses people meet (RFC 9110), the same in every language as HTTP itself has them. A
+ * table, not node:http's STATUS_CODES: the plugin runs in Bun, and the table is all we need of that module.
+ */
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+}
+
+const statusLine = (status: number) =>
+  REASON_PHRASES[status] === undefined ? `HTTP ${status}` : `HTTP ${status} ${REASON_PHRASES[status]}`
+
+const httpKind = (e: HttpError): HttpKind =>
+  e.status === 401 || e.status === 403
+    ? "refused"
+    : e.status === 429
+    ? "rateLimited"
+    : e.status >= 500
+    ? "server"
+    : e.status === 404
+    ? "notFound"
+    : "other"
+
+/**
+ * What kind of network failure, from the system's reason at the end of fetch's cause chain: the fix differs. A proxy
+ * helps when the host cannot be found, reached or kept (DNS, timeouts, resets), not when the address is wrong.
+ */
+const networkKind = (e: NetworkError): NetworkKind =>
+  /certificate|CERT_|self[- ]signed|\bSSL|\bTLS|EPROTO/i.test(e.cause)
+    ? "tls"
+    : /ECONNREFUSED/.test(e.cause)
+    ? "refused"
+    : /ENOTFOUND|EAI_AGAIN|EAI_NONAME|getaddrinfo|ETIMEDOUT|timed? ?out|ECONNRESET|EHOSTUNREACH|ENETUNREACH|socket hang up|other side closed/i
+        .test(e.cause)
+    ? "unreachable"
+    : "other"
+
+/** An error's message and fix in `lang`: the generic words, or the platform's own where it has them. */
+export const describeError = (lang: Lang, error: QuotaError, name: string, now: number): Described => {
+  const locale = LOCALES[lang]
+  const own = providerWords(error.provider, lang)
+  const context = { name, now, span: (seconds: number) => span(locale, seconds) }
+  const { errors } = locale
+  switch (error._tag) {
+    case "AuthFileUnreadable":
+      return errors.AuthFileUnreadable(error, { ...context, recreate: own?.recreateFile ?? null })
+    case "CredentialsInvalid":
+      return errors.CredentialsInvalid(error, context)
+    case "ConfigInvalid":
+      return errors.ConfigInvalid(error, context)
+    case "TokenExpired":
+      return errors.TokenExpired(error, { ...context, refresh: own?.refreshLogin ?? null })
+    case "HttpError": {
+      const described = errors.HttpError(error, { ...context, kind: httpKind(error), status: statusLine(error.status) })
+      // The platform knows better than the generic advice for a status.
+      const hint = error.hint === undefined ? undefined : own?.hints[error.hint]
+      return hint === undefined ? described : { ...described, fix: hint }
+    }
+    case "ApiError":
+      return errors.ApiError(error, context)
+    case "DecodeError":
+      return errors.DecodeError(error, context)
+    case "NetworkError":
+      return errors.NetworkError(error, { ...context, kind: networkKind(error) })
+    case "ProviderProblem": {
+      const words = own?.problems[error.problem]
+      // Unreachable while the provider that raised it is registered; said plainly rather than thrown.
+      return words === undefined ? { message: `${name}: ${error.problem}`, fix: "" } : words(error.params, context)
+    }
+    case "Timeout":
+      return errors.Timeout(error, context)
+  }
+}
+
+/** The stable tag of an error in JSON: a platform's own failure goes by its name (e.g. "CopilotQuotaUnavailable"). */
+export const errorTag = (error: QuotaError): string => (error._tag === "ProviderProblem" ? error.problem : error._tag)
+
+/** Who failed: OpenCode's auth.json has no platform name of its own. */
+export const nameOf = (lang: Lang, outcome: Outcome): string =>
+  outcome.id === "opencode" ? LOCALES[lang].report.authFileName : outcome.name
