@@ -17,7 +17,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { baseUrlEnv, GOOGLE_ACCOUNTS_PATH, googleAccount, googleAccountsFile, seedHome } from "../test/support/fixtures.js"
+import { ACCOUNTS_PATH as GOOGLE_ACCOUNTS_PATH, googleAccount, googleAccountsFile } from "../test/providers/google/fixtures.js"
+import { baseUrlEnv, seedHome } from "../test/support/fixtures.js"
 import { makeHome, runWith } from "../test/support/Home.js"
 import { common, writeCodeCache } from "./esbuild-options.mjs"
 

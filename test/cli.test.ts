@@ -2,20 +2,22 @@ import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { afterEach } from "vitest"
 import pkg from "../package.json" with { type: "json" }
-import { JsonReport } from "../src/schema/json.js"
+import { type JsonProvider, JsonReport } from "../src/schema/json.js"
 import { execFile } from "node:child_process"
 import { existsSync } from "node:fs"
 import { stringWidth } from "../src/render/text.js"
 import { BIN, runCli, spawnCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
+import { glmFailure, PATHS as GLM_PATHS, ZAI_ENTRY } from "./providers/glm/fixtures.js"
+import { PATH as OPENAI_PATH } from "./providers/openai/fixtures.js"
 import {
   authEntries,
   baseUrlEnv,
-  COPILOT_RESET,
+  credentialFilesOf,
   FIXTURE_SECRETS,
-  glmFailure,
+  fullRun,
   happyRoutes,
-  PATHS,
+  REGISTERED_IDS,
   seedHome
 } from "./support/fixtures.js"
 import { makeHome } from "./support/Home.js"
@@ -36,59 +38,29 @@ const setup = async (routes = happyRoutes(Date.now()), entries: object = authEnt
   return { server, home, env: { HOME: home.dir, ...baseUrlEnv(server.url) } }
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
 const expectNoSecrets = (...outputs: ReadonlyArray<string>) => {
   for (const secret of FIXTURE_SECRETS) for (const output of outputs) expect(output).not.toContain(secret)
 }
 
 describe("mystatus CLI", () => {
   it("--json prints contract v1 with the right percentages and reset times, exit 0", async () => {
-    const { env, home } = await setup()
+    const now = Date.now()
+    const { env, home } = await setup(happyRoutes(now))
     const before = home.snapshot()
-    const started = Date.now()
     const { code, stderr, stdout } = await runCli(["--json"], env)
     expect(stderr).toBe("")
     expect(code).toBe(0)
     const report = Schema.decodeUnknownSync(JsonReport)(JSON.parse(stdout))
-    expect(report.providers.map((p) => [p.id, p.status, p.account])).toEqual([
-      ["openai", "ok", "dev@example.com"],
-      ["zhipu", "ok", "9c89****AQVM"],
-      ["zai", "ok", "5b1e****Z7QX"],
-      ["copilot", "ok", null],
-      ["google", "ok", "alice@example.com"],
-      ["google", "ok", "#2"]
-    ])
-    const [openai, zhipu, zai, copilot, google] = report.providers
-    expect(openai!.windows.map((w) => [w.label, w.usedPercent, w.remainingPercent, w.windowSeconds])).toEqual([
-      ["5-hour", 33, 67, 18000],
-      ["Weekly", 81, 19, 604800]
-    ])
-    expect(openai!.warnings).toEqual(["Weekly: 81% used"])
-    expect(Math.abs(Date.parse(openai!.windows[0]!.resetsAt!) - (started + 2.5 * HOUR))).toBeLessThan(5000)
-    expect(zhipu!.windows.map((w) => [w.label, w.remainingPercent, w.used, w.limit, w.unit])).toEqual([
-      ["5-hour", 75, null, null, null],
-      ["Weekly", 91, null, null, null],
-      ["MCP · Monthly", 78, 224, 1000, "calls"]
-    ])
-    expect(zai!.windows[1]).toMatchObject({ label: "MCP · Monthly", resetsAt: null })
-    expect(copilot!.windows).toEqual([{
-      key: "premium-requests",
-      label: "Premium requests",
-      usedPercent: 76.3,
-      remainingPercent: 23.7,
-      resetsAt: COPILOT_RESET.toISOString(),
-      windowSeconds: null,
-      used: 229,
-      limit: 300,
-      unit: "requests"
-    }])
-    expect(google!.windows.map((w) => [w.label, w.remainingPercent])).toEqual([
-      ["Gemini Pro", 60],
-      ["Gemini Flash", 100],
-      ["Gemini Image", 95],
-      ["Claude", 0],
-      ["GPT-OSS", 15],
-      ["Other models", 90]
-    ])
+    // Every account of every provider, in the registry's order, each as its fixtures say.
+    const expected = fullRun(now)
+    expect(report.providers.map((p) => [p.id, p.status, p.account])).toEqual(expected.map((a) => [a.id, "ok", a.account]))
+    report.providers.forEach((provider, i) => {
+      for (const [field, value] of Object.entries(expected[i]!.json)) {
+        expect(provider[field as keyof JsonProvider], `${provider.id} · ${provider.account}: ${field}`).toEqual(value)
+      }
+    })
     expectNoSecrets(stdout, stderr)
     expect(home.snapshot()).toEqual(before)
   })
@@ -97,7 +69,7 @@ describe("mystatus CLI", () => {
     const now = Date.now()
     const entries = authEntries(now)
     const { env } = await setup(
-      { ...happyRoutes(now), [`GET ${PATHS.zhipu}`]: { body: glmFailure } },
+      { ...happyRoutes(now), [`GET ${GLM_PATHS.zhipu}`]: { body: glmFailure } },
       { ...entries, openai: { ...entries.openai, expires: now - 2 * HOUR } }
     )
     const { code, stdout } = await runCli([], env)
@@ -113,7 +85,7 @@ describe("mystatus CLI", () => {
 
   it("--json carries errors as tagged entries, with the HTTP status", async () => {
     const now = Date.now()
-    const { env } = await setup({ ...happyRoutes(now), [`GET ${PATHS.openai}`]: { status: 401, body: { detail: "nope" } } })
+    const { env } = await setup({ ...happyRoutes(now), [`GET ${OPENAI_PATH}`]: { status: 401, body: { detail: "nope" } } })
     const { code, stdout } = await runCli(["--json", "--provider", "openai", "--provider", "zai"], env)
     expect(code).toBe(1)
     const report = Schema.decodeUnknownSync(JsonReport)(JSON.parse(stdout))
@@ -132,7 +104,7 @@ describe("mystatus CLI", () => {
   })
 
   describe("bad arguments: exit 2 and one line on stderr naming the flag, the value and what is accepted", () => {
-    const IDS = "openai, zhipu, zai, copilot, google"
+    const IDS = REGISTERED_IDS.join(", ")
     const SEE = "(see mystatus --help)"
     const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
       [["--timeout", "abc"], `mystatus: --timeout: 'abc' is not a whole number of seconds ${SEE}`],
@@ -159,7 +131,7 @@ describe("mystatus CLI", () => {
       [["--lang", "\u001b[31mzh"], `mystatus: --lang: '\\u001b[31mzh' is not a language; expected one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
       // In the language asked for, even when --lang comes after the mistake.
       [["--timeout", "abc", "--lang", "zh"], "mystatus：--timeout：'abc' 不是整数秒数（参见 mystatus --help）"],
-      [["--lang", "zh", "--provider", "nope"], `mystatus：--provider：'nope' 不是可查询的平台；应为以下之一：openai、zhipu、zai、copilot、google（参见 mystatus --help）`]
+      [["--lang", "zh", "--provider", "nope"], `mystatus：--provider：'nope' 不是可查询的平台；应为以下之一：${REGISTERED_IDS.join("、")}（参见 mystatus --help）`]
     ]
 
     it("from the bundled bin", async () => {
@@ -205,17 +177,18 @@ describe("mystatus CLI", () => {
     expect(help.stdout, "no colour when stdout is not a terminal").not.toContain("\u001b[")
     expect(help.stdout).toContain("Usage:\n  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh-CN|zh-TW|fr|ko] [--no-color]\n")
     expect(help.stdout).toMatch(/--timeout SECONDS +How long each account may take, 1 to 3600\. Default: 10\./)
-    expect(help.stdout).toContain("NAME: openai, zhipu, zai, copilot, google")
+    expect(help.stdout).toContain(`NAME: ${REGISTERED_IDS.join(", ")}`)
     for (const [code, meaning] of [["0", "answered"], ["1", "a provider failed"], ["2", "nothing is configured"], ["130", "SIGINT"], ["143", "SIGTERM"]]) {
       expect(help.stdout).toMatch(new RegExp(`\\n  ${code} +.*${meaning}`))
     }
-    for (const variable of ["LC_ALL", "NO_COLOR", "XDG_DATA_HOME", "OPENCODE_CONFIG_DIR", "HTTPS_PROXY", "NO_PROXY", "MYSTATUS_ZAI_BASE_URL", "MYSTATUS_GITHUB_API_URL"]) {
+    const baseUrls = Object.keys(baseUrlEnv("http://127.0.0.1"))
+    for (const variable of ["LC_ALL", "NO_COLOR", "XDG_DATA_HOME", "OPENCODE_CONFIG_DIR", "HTTPS_PROXY", "NO_PROXY", ...baseUrls]) {
       expect(help.stdout).toContain(variable)
     }
     // Where credentials are read, as resolved here, with the providers that read each file.
-    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.local/share/opencode/auth\\.json +openai, zhipu, zai, copilot\\n`))
-    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.config/opencode/copilot-quota-token\\.json +copilot\\n`))
-    expect(help.stdout).toMatch(new RegExp(`\\n  ${home.dir}/\\.config/opencode/antigravity-accounts\\.json +google\\n`))
+    for (const file of credentialFilesOf(0)) {
+      expect(help.stdout).toMatch(new RegExp(`\\n  ${escapeRegExp(`${home.dir}/${file.path}`)} +${file.readers.join(", ")}\\n`))
+    }
     expect(help.stdout).toContain("Examples:\n  mystatus ")
     expect(help.stdout).not.toMatch(/true or false|A user-defined/i)
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" })
@@ -245,7 +218,7 @@ describe("mystatus CLI", () => {
 
   it("a provider asked for by name but not configured is said so, in text and JSON", async () => {
     const now = Date.now()
-    const { env, home } = await setup(happyRoutes(now), { "zai-coding-plan": authEntries(now)["zai-coding-plan"] })
+    const { env, home } = await setup(happyRoutes(now), { "zai-coding-plan": ZAI_ENTRY })
     const [text, json] = await Promise.all([
       runCli(["--provider", "zai,copilot"], env, "bin"),
       runCli(["--json", "--provider", "zai,copilot"], env, "bin")
@@ -269,7 +242,7 @@ describe("mystatus CLI", () => {
       const now = Date.now()
       const { env, server } = await setup({
         ...happyRoutes(now),
-        [`GET ${PATHS.zai}`]: () => {
+        [`GET ${GLM_PATHS.zai}`]: () => {
           arrived(Date.now())
           return { hang: true }
         }

@@ -1,9 +1,10 @@
 /**
  * The fault matrix: every provider configured at once against the loopback fake server; for each provider endpoint
- * in turn (test/support/endpoints.ts), one fault at a time. Each cell asserts that the faulted provider fails alone,
- * with a message and a fix; that every other provider still reports; that the run ends within the timeout + 1 s; that
- * no fixture secret and no token the server sent is in the text, the JSON or the result; and that the credential
- * files were not touched. A few cells run the built CLI as a process, to prove the process itself exits in time.
+ * in turn (the `endpoints` of each test/providers/<folder>/fixtures.ts), one fault at a time. Each cell asserts that
+ * the faulted provider fails alone, with a message and a fix; that every other provider still reports; that the run
+ * ends within the timeout + 1 s; that no fixture secret and no token the server sent is in the text, the JSON or the
+ * result; and that the credential files were not touched. A few cells (those the fixtures ask for) run the built CLI
+ * as a process, to prove the process itself exits in time.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit } from "effect"
@@ -15,17 +16,18 @@ import { describeError } from "../src/render/describe.js"
 import { toJson } from "../src/render/json.js"
 import { renderText } from "../src/render/text.js"
 import { BIN, expectExitedInTime, runBin } from "./support/cli.js"
-import { CONFIGURATIONS, echoBody, echoErrorBody, type Endpoint, ENDPOINTS, routesFor, SERVER_TOKEN } from "./support/endpoints.js"
+import { echoBody, echoErrorBody, routesFor, rowName, seedFor, SERVER_TOKEN } from "./support/endpoints.js"
 import { type Answer, bodyBytes, type RecordedRequest, type Routes, type Scenario, scenarioOf, startFakeServer } from "./support/FakeServer.js"
-import { baseUrlEnv, FIXTURE_SECRETS } from "./support/fixtures.js"
+import { baseUrlEnv, ENDPOINTS, FIXTURE_SECRETS } from "./support/fixtures.js"
 import { makeHome, runWith } from "./support/Home.js"
+import type { Endpoint } from "./support/ProviderFixture.js"
 
 const TIMEOUT_SECONDS = 2
 /** The contract: a run ends within its timeout and one more second, whatever the server does. */
 const BOUND_MS = TIMEOUT_SECONDS * 1000 + 1000
 const MiB = 1024 * 1024
 
-/** Every provider of the matrix: a new one is here as soon as its endpoints are in `ENDPOINTS`. */
+/** Every provider of the matrix: a new one is here as soon as its fixtures name its endpoints. */
 const PROVIDERS = [...new Set(ENDPOINTS.map((endpoint) => endpoint.provider))]
 
 interface Expected {
@@ -149,7 +151,7 @@ const runCell = async (endpoint: Endpoint, fault?: Fault): Promise<Cell> => {
   const server = await startFakeServer(routes as Routes)
   const home = makeHome()
   try {
-    CONFIGURATIONS[endpoint.configuration].seed(home, now)
+    seedFor(endpoint, home, now)
     const filesBefore = home.snapshot()
     const started = performance.now()
     // Interrupted well after the bound, so that a run that never ends fails this cell instead of the whole file.
@@ -246,9 +248,6 @@ const expectFault = (endpoint: Endpoint, fault: Fault, cell: Cell) => {
   expect(cell.text).toContain("Failed to query")
 }
 
-const rowName = (endpoint: Endpoint) =>
-  `${endpoint.provider} ${endpoint.route}${endpoint.configuration === "login" ? "" : ` (${endpoint.configuration})`}`
-
 describe.concurrent("fault matrix (in-process)", () => {
   for (const endpoint of ENDPOINTS) {
     describe(rowName(endpoint), () => {
@@ -271,20 +270,19 @@ describe.concurrent("fault matrix (in-process)", () => {
 
 // ---- the CLI as a process
 
-const faultNamed = (name: string) => FAULTS.find((fault) => fault.name === name)!
-const endpointOf = (provider: string, route: string) =>
-  ENDPOINTS.find((endpoint) => endpoint.provider === provider && endpoint.route.endsWith(route))!
+const faultNamed = (name: string) => {
+  const fault = FAULTS.find((candidate) => candidate.name === name)
+  if (fault === undefined) throw new Error(`no fault of the matrix is named "${name}"`)
+  return fault
+}
 
-const PROCESS_CELLS: ReadonlyArray<{ readonly endpoint: Endpoint; readonly fault: Fault; readonly args: ReadonlyArray<string> }> = [
-  { endpoint: endpointOf("zhipu", "/quota/limit"), fault: faultNamed("a hang"), args: [] },
-  { endpoint: endpointOf("google", ":fetchAvailableModels"), fault: faultNamed("a slow drip"), args: ["--json"] },
-  { endpoint: endpointOf("openai", "/wham/usage"), fault: faultNamed("a slow drip"), args: [] },
-  {
-    endpoint: endpointOf("copilot", "/copilot_internal/user"),
-    fault: faultNamed("wrong-shape JSON echoing the Authorization header"),
-    args: ["--json"]
-  }
-]
+/** The endpoints whose fixtures ask for a process cell too, each under its fault. */
+const PROCESS_CELLS: ReadonlyArray<{ readonly endpoint: Endpoint; readonly fault: Fault; readonly args: ReadonlyArray<string> }> = ENDPOINTS
+  .flatMap((endpoint) =>
+    endpoint.process === undefined
+      ? []
+      : [{ endpoint, fault: faultNamed(endpoint.process.fault), args: endpoint.process.json ? ["--json"] : [] }]
+  )
 
 /**
  * A process's start-up is not the program's: on a loaded machine it alone can take a second. So the bound is relative
@@ -306,7 +304,7 @@ describe.concurrent("fault matrix (the CLI as a process)", () => {
       const home = makeHome()
       const flags = [...args, "--timeout", String(TIMEOUT_SECONDS), "--no-color"]
       try {
-        CONFIGURATIONS[endpoint.configuration].seed(home, now)
+        seedFor(endpoint, home, now)
         const before = home.snapshot()
         const baseline = await runBin(flags, { HOME: home.dir, ...baseUrlEnv(normal.url) }, BOUND_MS + 5000)
         expect(baseline.code, `the normal run failed:\n${baseline.stdout}\n${baseline.stderr}`).toBe(0)

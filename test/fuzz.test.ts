@@ -1,9 +1,10 @@
 /**
- * A seeded fuzz of every credential file: OpenCode's auth.json, the Copilot PAT file and the Antigravity accounts
- * file, each mutated in turn while the others stay intact and every provider is configured. Whatever the file holds,
- * the run returns a result (no defect) within the timeout + 1 s, every failure is one of our tagged errors, the text
- * and JSON hold no stack trace and no secret, the providers that do not read the file still report, and no file is
- * written. The seed is in every test name; `MYSTATUS_FUZZ_SEED=<n>` (or `random`) replays or explores.
+ * A seeded fuzz of every credential file: OpenCode's auth.json and each provider's own files (those its fixtures
+ * write, in any of its configurations), each mutated in turn while the others stay intact and every provider is
+ * configured. Whatever the file holds, the run returns a result (no defect) within the timeout + 1 s, every failure
+ * is one of our tagged errors, the text and JSON hold no stack trace and no secret, the providers that do not read
+ * the file still report, and no file is written. The seed is in every test name; `MYSTATUS_FUZZ_SEED=<n>` (or
+ * `random`) replays or explores.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Schema } from "effect"
@@ -22,17 +23,16 @@ import {
   symlinkSync,
   writeFileSync
 } from "node:fs"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import { afterAll, beforeAll } from "vitest"
 import { QuotaError } from "../src/schema/errors.js"
 import type { RunResult } from "../src/schema/report.js"
 import { toJson } from "../src/render/json.js"
 import { renderText } from "../src/render/text.js"
 import { BIN, expectExitedInTime, runBin } from "./support/cli.js"
-import { CONFIGURATIONS, COPILOT_PAT_PATH } from "./support/endpoints.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
-import { authEntries, baseUrlEnv, copilotPatFile, demoGoogleAccounts, FIXTURE_SECRETS, GOOGLE_ACCOUNTS_PATH } from "./support/fixtures.js"
-import { makeHome, runWith } from "./support/Home.js"
+import { baseUrlEnv, credentialFilesOf, EVERY_VARIANT, FIXTURE_SECRETS, IGNORING_AUTH_JSON, REGISTERED_IDS } from "./support/fixtures.js"
+import { AUTH_JSON, makeHome, runWith } from "./support/Home.js"
 
 const TIMEOUT_SECONDS = 2
 const BOUND_MS = TIMEOUT_SECONDS * 1000 + 1000
@@ -66,37 +66,27 @@ interface CredentialFile {
   readonly name: string
   /** Relative to HOME. */
   readonly path: string
-  /** The outcome id a broken file is reported under. */
-  readonly owner: string
+  /** The outcome ids a broken file is reported under. */
+  readonly owners: ReadonlyArray<string>
   readonly content: object
   /** Providers that never read this file: they must report whatever it holds. */
   readonly independent: ReadonlyArray<string>
 }
 
-const FILES: ReadonlyArray<CredentialFile> = [
-  {
-    name: "auth.json",
-    path: ".local/share/opencode/auth.json",
-    owner: "opencode",
-    content: authEntries(NOW),
-    // Copilot reads its PAT file first and then never looks at auth.json.
-    independent: ["google", "copilot"]
-  },
-  {
-    name: "copilot-quota-token.json",
-    path: COPILOT_PAT_PATH,
-    owner: "copilot",
-    content: copilotPatFile(),
-    independent: ["openai", "zhipu", "zai", "google"]
-  },
-  {
-    name: "antigravity-accounts.json",
-    path: GOOGLE_ACCOUNTS_PATH,
-    owner: "google",
-    content: demoGoogleAccounts,
-    independent: ["openai", "zhipu", "zai", "copilot"]
-  }
-]
+/** auth.json, then each provider's own files, as the home of every configuration at once holds them. */
+const FILES: ReadonlyArray<CredentialFile> = credentialFilesOf(NOW).map((file) => {
+  if (typeof file.content !== "object") throw new Error(`${file.path}: the fuzz mutates JSON objects only`)
+  return file.path === AUTH_JSON
+    // A broken auth.json is reported once, as OpenCode's; only the providers that do not read it still report.
+    ? { name: "auth.json", path: file.path, owners: ["opencode"], content: file.content, independent: IGNORING_AUTH_JSON }
+    : {
+      name: basename(file.path),
+      path: file.path,
+      owners: file.readers,
+      content: file.content,
+      independent: REGISTERED_IDS.filter((id) => !file.readers.includes(id))
+    }
+})
 
 /** As `Home.write` writes it. */
 const baseText = (file: CredentialFile) => JSON.stringify(file.content, null, 2)
@@ -289,18 +279,18 @@ interface Case {
 
 let server: FakeServer
 beforeAll(async () => {
-  server = await startFakeServer(CONFIGURATIONS.pat.routes(NOW))
+  server = await startFakeServer(EVERY_VARIANT.routes(NOW))
 })
 afterAll(async () => {
   await server.close()
 })
 
-/** Every provider configured (Copilot through the PAT file), then `file` replaced by `prepare`, then one run. */
+/** Every provider configured, in every configuration at once, then `file` replaced by `prepare`, then one run. */
 const runCase = async (file: CredentialFile, prepare: (path: string) => void): Promise<Case> => {
   const home = makeHome()
   const path = join(home.dir, file.path)
   try {
-    CONFIGURATIONS.pat.seed(home, NOW)
+    EVERY_VARIANT.seed(home, NOW)
     rmSync(path)
     prepare(path)
     const before = snapshot(home.dir)
@@ -364,16 +354,18 @@ const expectSafe = (file: CredentialFile, run: Case) => {
   expect(run.after, "a file in the home was written").toEqual(run.before)
 }
 
-/** The owner's outcomes: all failed, each an AuthFileUnreadable with one of `problems`. */
+/** The owners' outcomes: all failed, each an AuthFileUnreadable with one of `problems`. */
 const expectUnreadable = (file: CredentialFile, run: Case, problems: ReadonlyArray<string>) => {
-  const own = run.result.outcomes.filter((o) => o.id === file.owner)
-  expect(own.length, `no outcome for ${file.owner}: ${outcomesOf(run.result)}`).toBeGreaterThan(0)
-  for (const outcome of own) {
-    const error = outcome._tag === "Failed" ? outcome.error : undefined
-    expect(error?._tag, outcomesOf(run.result)).toBe("AuthFileUnreadable")
-    if (error?._tag === "AuthFileUnreadable") {
-      expect(problems, JSON.stringify(error)).toContain(error.problem)
-      expect(error.path).toContain(file.path)
+  for (const owner of file.owners) {
+    const own = run.result.outcomes.filter((o) => o.id === owner)
+    expect(own.length, `no outcome for ${owner}: ${outcomesOf(run.result)}`).toBeGreaterThan(0)
+    for (const outcome of own) {
+      const error = outcome._tag === "Failed" ? outcome.error : undefined
+      expect(error?._tag, outcomesOf(run.result)).toBe("AuthFileUnreadable")
+      if (error?._tag === "AuthFileUnreadable") {
+        expect(problems, JSON.stringify(error)).toContain(error.problem)
+        expect(error.path).toContain(file.path)
+      }
     }
   }
 }
@@ -444,7 +436,7 @@ FILES.forEach((file, index) => {
         const flags = ["--timeout", String(TIMEOUT_SECONDS), "--no-color"]
         const env = { HOME: home.dir, ...baseUrlEnv(server.url) }
         try {
-          CONFIGURATIONS.pat.seed(home, NOW)
+          EVERY_VARIANT.seed(home, NOW)
           const baseline = await runBin(flags, env, BOUND_MS + 5000)
           expect(baseline.code, `the normal run failed:\n${baseline.stdout}\n${baseline.stderr}`).toBe(0)
           rmSync(path)

@@ -6,9 +6,10 @@ import type { AddressInfo } from "node:net"
 import { afterEach } from "vitest"
 import { proxyPlatform } from "../src/cli/platform.js"
 import { JsonReport } from "../src/schema/json.js"
+import { PATHS, SECRETS } from "./providers/glm/fixtures.js"
 import { runCli } from "./support/cli.js"
 import { type FakeServer, startFakeServer } from "./support/FakeServer.js"
-import { happyRoutes, PATHS, SECRETS } from "./support/fixtures.js"
+import { happyRoutes } from "./support/fixtures.js"
 import { makeHome } from "./support/Home.js"
 
 /**

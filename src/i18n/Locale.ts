@@ -9,7 +9,8 @@ import type {
   Timeout,
   TokenExpired
 } from "../schema/errors.js"
-import type { Unit } from "../schema/report.js"
+import type { TypeName } from "../schema/issues.js"
+import type { Unit, WindowLength } from "../schema/report.js"
 
 /**
  * A language: words, and how numbers, percentages and durations are written. Nothing here decides *what* to say:
@@ -28,6 +29,7 @@ export interface Locale {
   /** Terms in lists ("a, b and c" is the caller's: it joins with `listSeparator`). */
   readonly listSeparator: string
   readonly report: ReportWords
+  readonly issue: IssueWords
   readonly cli: CliWords
   readonly errors: ErrorWords
 }
@@ -37,15 +39,6 @@ export interface Span {
   readonly hours: number
   readonly minutes: number
 }
-
-/** A rolling window's length, classified once by the renderer. */
-export type WindowLength =
-  | { readonly _tag: "Daily" }
-  | { readonly _tag: "Weekly" }
-  | { readonly _tag: "Monthly" }
-  | { readonly _tag: "Days"; readonly count: number }
-  | { readonly _tag: "Hours"; readonly count: number }
-  | { readonly _tag: "Minutes"; readonly count: number }
 
 export interface ReportWords {
   /** A window that is neither scoped nor has a length. */
@@ -76,13 +69,37 @@ export interface ReportWords {
   readonly setup: (name: string, ways: ReadonlyArray<string>) => string
   readonly entryIn: (entry: string, path: string) => string
   readonly lookedAt: string
-  readonly found: string
-  readonly notFound: string
+  /** A file looked at, and whether it is there: `/path/auth.json (not found)`. */
+  readonly pathState: (path: string, exists: boolean) => string
+  /** A model and how much it used, in a list: `GPT-5 (1,040)`. */
+  readonly modelUse: (model: string, used: string) => string
   /** The name failures of OpenCode's auth.json are listed under. */
   readonly authFileName: string
   /** A platform asked for by name that has no account here, and where it was looked for (from `lookedFor`). */
   readonly notConfigured: (name: string, places: ReadonlyArray<string>) => string
   readonly lookedFor: (place: { readonly path: string; readonly entry: string | null; readonly exists: boolean }) => string
+}
+
+/** What a field of a credential file or an answer should have held (see `Expected` in schema/issues.ts). */
+export interface IssueWords {
+  /** `path` is a field path (`accounts[0].refreshToken`) and `what` one of the words below. */
+  readonly at: (path: string, what: string) => string
+  readonly missing: string
+  readonly unexpected: string
+  readonly invalid: string
+  /** `what`: a type or types joined by `or`, or `oneOf`'s values. */
+  readonly expected: (what: string) => string
+  readonly types: Readonly<Record<TypeName, string>>
+  readonly or: string
+  readonly oneOf: (values: ReadonlyArray<string>) => string
+  readonly secret: string
+  readonly login: string
+  readonly timestamp: string
+  readonly url: string
+  /** Between two issues ("; " in English, "；" in Chinese). */
+  readonly separator: string
+  /** The ending that says how many issues were not listed, with its own leading space if the language wants one. */
+  readonly more: (count: number) => string
 }
 
 /**
@@ -145,14 +162,22 @@ export interface ErrorWords {
    * OpenCode's auth.json, whose way back (`opencode auth login`) the locale knows.
    */
   readonly AuthFileUnreadable: (e: AuthFileUnreadable, c: ErrorContext & { readonly recreate: string | null }) => Described
-  readonly CredentialsInvalid: (e: CredentialsInvalid, c: ErrorContext) => Described
+  /**
+   * `problem`: the issues, already worded with `issue`. `recreate`: for a platform's own file (no `entry`), how to
+   * get it back (its words' `recreateFile`), or null.
+   */
+  readonly CredentialsInvalid: (
+    e: CredentialsInvalid,
+    c: ErrorContext & { readonly problem: string; readonly recreate: string | null }
+  ) => Described
   readonly ConfigInvalid: (e: ConfigInvalid, c: ErrorContext) => Described
   /** `refresh`: the platform's own way to renew the login, when it is not "use it once in OpenCode". */
   readonly TokenExpired: (e: TokenExpired, c: ErrorContext & { readonly refresh: string | null }) => Described
   /** `status`: "HTTP 401 Unauthorized". */
   readonly HttpError: (e: HttpError, c: ErrorContext & { readonly kind: HttpKind; readonly status: string }) => Described
   readonly ApiError: (e: ApiError, c: ErrorContext) => Described
-  readonly DecodeError: (e: DecodeError, c: ErrorContext) => Described
+  /** `problem`: for `shape` the issues worded with `issue`; for `noQuota` the fields looked for. */
+  readonly DecodeError: (e: DecodeError, c: ErrorContext & { readonly problem: string }) => Described
   readonly NetworkError: (e: NetworkError, c: ErrorContext & { readonly kind: NetworkKind }) => Described
   readonly Timeout: (e: Timeout, c: ErrorContext) => Described
 }

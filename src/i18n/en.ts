@@ -50,12 +50,28 @@ export const en: Locale = {
     setup: (name, ways) => `${name}: ${ways.join(", or ")}`,
     entryIn: (entry, path) => `the "${entry}" entry in ${path} (log in with \`opencode auth login\`)`,
     lookedAt: "Looked at:",
-    found: "found",
-    notFound: "not found",
+    pathState: (path, exists) => `${path} (${exists ? "found" : "not found"})`,
+    modelUse: (model, used) => `${model} (${used})`,
     authFileName: "OpenCode credentials",
     notConfigured: (name, places) => `${name}: not configured (looked for ${places.join(", ")})`,
     lookedFor: ({ entry, exists, path }) =>
       `${entry === null ? path : `the "${entry}" entry in ${path}`}${exists ? "" : " (no such file)"}`
+  },
+  issue: {
+    at: (path, what) => (path === "" ? what : `${path}: ${what}`),
+    missing: "is missing",
+    unexpected: "is not expected here",
+    invalid: "is not valid",
+    expected: (what) => `expected ${what}`,
+    types: { string: "a string", number: "a number", boolean: "true or false", object: "an object", list: "a list", null: "null" },
+    or: " or ",
+    oneOf: (values) => `one of ${values.join(", ")}`,
+    secret: "must be a non-empty string without surrounding whitespace or newlines",
+    login: "must be a GitHub login (letters, digits and hyphens)",
+    timestamp: "must be a number (epoch milliseconds)",
+    url: "must be a host name or an https URL",
+    separator: "; ",
+    more: (count) => ` (+${count} more)`
   },
   cli: {
     argument: (problem, context) => {
@@ -121,12 +137,16 @@ export const en: Locale = {
         fix: c.recreate === null ? `${fix} Other credential sources were still checked.` : fix
       }
     },
-    CredentialsInvalid: (e) => ({
-      message: `Invalid credentials in ${e.source}: ${e.problem}`,
-      fix: "Correct it as the message says; for an auth.json entry, logging in again with `opencode auth login` rewrites it."
+    CredentialsInvalid: (e, c) => ({
+      message: `Invalid credentials in ${e.entry === undefined ? e.source : `the "${e.entry}" entry of ${e.source}`}: ${c.problem}`,
+      fix: e.entry !== undefined
+        ? "Correct it as the message says, or log in again with `opencode auth login`, which rewrites the entry."
+        : c.recreate === null
+        ? "Correct it as the message says."
+        : `Correct it as the message says, or ${c.recreate}.`
     }),
     ConfigInvalid: (e) => ({
-      message: `Invalid configuration: ${e.problem}`,
+      message: `Invalid configuration: ${e.variable} must be an http(s) URL`,
       fix: "Unset the variable to use the default endpoint, or set a full http(s) URL."
     }),
     TokenExpired: (e, c) => ({
@@ -151,8 +171,8 @@ export const en: Locale = {
     DecodeError: (e, c) => ({
       message: `Unexpected response from ${c.name} (${e.endpoint}): ${
         {
-          shape: e.problem,
-          noQuota: `none of the fields that carry the quota (${e.problem}) is in the answer`,
+          shape: c.problem,
+          noQuota: `none of the fields that carry the quota (${c.problem}) is in the answer`,
           notJson: "the answer is not JSON",
           empty: "the answer is empty",
           tooLarge: "the answer is larger than 2 MiB",

@@ -69,12 +69,28 @@ export const fr: Locale = {
     setup: (name, ways) => `${name}\u00a0: ${ways.join(", ou ")}`,
     entryIn: (entry, path) => `l'entrée "${entry}" de ${path} (connectez-vous avec \`opencode auth login\`)`,
     lookedAt: "Emplacements consultés\u00a0:",
-    found: "trouvé",
-    notFound: "introuvable",
+    pathState: (path, exists) => `${path} (${exists ? "trouvé" : "introuvable"})`,
+    modelUse: (model, used) => `${model} (${used})`,
     authFileName: "Identifiants OpenCode",
     notConfigured: (name, places) => `${name}\u00a0: non configuré (recherché dans ${places.join(", ")})`,
     lookedFor: ({ entry, exists, path }) =>
       `${entry === null ? path : `l'entrée "${entry}" de ${path}`}${exists ? "" : " (fichier absent)"}`
+  },
+  issue: {
+    at: (path, what) => (path === "" ? `le contenu ${what}` : `${path}\u00a0: ${what}`),
+    missing: "est absent",
+    unexpected: "n'est pas prévu ici",
+    invalid: "n'est pas valide",
+    expected: (what) => `doit être ${what}`,
+    types: { string: "une chaîne", number: "un nombre", boolean: "true ou false", object: "un objet", list: "un tableau", null: "null" },
+    or: " ou ",
+    oneOf: (values) => `l'une des valeurs ${values.join(", ")}`,
+    secret: "doit être une chaîne non vide, sans espace ni saut de ligne au début ou à la fin",
+    login: "doit être un nom d'utilisateur GitHub (lettres, chiffres et tirets)",
+    timestamp: "doit être un nombre (horodatage Unix en millisecondes)",
+    url: "doit être un nom d'hôte ou une URL https",
+    separator: "\u202f; ",
+    more: (count) => ` (+${count}\u00a0autre${count > 1 ? "s" : ""})`
   },
   cli: {
     argument: (problem, context) => {
@@ -93,7 +109,7 @@ export const fr: Locale = {
               ? `--timeout\u00a0: valeur manquante, un nombre entier de secondes de 1 à ${context.maxSeconds}`
               : `--lang\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.languages.join(", ")}`
           case "TakesNoValue":
-            return `${problem.flag}\u00a0: cette option n'accepte pas de valeur, mais a reçu '${problem.value}'`
+            return `${problem.flag}\u00a0: cette option n'accepte pas de valeur, mais '${problem.value}' lui a été passé`
           case "NotAProvider":
             return `--provider\u00a0: '${problem.value}' n'est pas une plateforme connue\u202f; plateformes possibles\u00a0: ${
               context.providers.join(", ")
@@ -101,7 +117,7 @@ export const fr: Locale = {
           case "NotSeconds":
             return `--timeout\u00a0: '${problem.value}' n'est pas un nombre entier de secondes`
           case "SecondsOutOfRange":
-            return `--timeout\u00a0: '${problem.value}' est hors limites\u202f; attendu\u00a0: de 1 à ${context.maxSeconds} secondes`
+            return `--timeout\u00a0: '${problem.value}' est hors limites\u202f; attendu\u00a0: de 1 à ${context.maxSeconds}\u00a0secondes`
           case "NotALanguage":
             return `--lang\u00a0: '${problem.value}' n'est pas une langue prise en charge\u202f; langues possibles\u00a0: ${
               context.languages.join(", ")
@@ -111,7 +127,7 @@ export const fr: Locale = {
       return `mystatus\u00a0: ${what} (voir mystatus --help)`
     },
     stopped: (seconds) =>
-      `mystatus\u00a0: aucun rapport au bout de ${seconds}\u00a0secondes, arrêt. Accordez plus de temps avec --timeout.`,
+      `mystatus\u00a0: aucun rapport au bout de ${seconds}\u00a0secondes, exécution interrompue. Accordez plus de temps avec --timeout.`,
     internalError: (name) =>
       `mystatus\u00a0: erreur interne (${name})\u202f; merci de la signaler en indiquant la commande exécutée.`,
     unknownProvider: (names, known) =>
@@ -131,7 +147,7 @@ export const fr: Locale = {
         notJson: e.line === undefined || e.column === undefined
           ? "ce n'est pas du JSON valide"
           : `ce n'est pas du JSON valide (ligne ${e.line}, colonne ${e.column})`,
-        notObject: "le niveau supérieur n'est pas un objet JSON",
+        notObject: "l'élément racine n'est pas un objet JSON",
         ioError: e.detail === undefined ? "erreur de lecture" : `erreur de lecture (${e.detail})`
       }[e.problem]
       const recreate = c.recreate ?? "reconnectez-vous avec `opencode auth login` pour le recréer"
@@ -149,14 +165,17 @@ export const fr: Locale = {
         fix: c.recreate === null ? `${fix} Les autres sources d'identifiants ont tout de même été consultées.` : fix
       }
     },
-    CredentialsInvalid: (e) => ({
-      message: `Identifiants invalides dans ${e.source}\u00a0: ${e.problem}`,
-      fix:
-        "Corrigez-les comme l'indique le message\u202f; pour une entrée de auth.json, se reconnecter avec `opencode auth login` la réécrit."
+    CredentialsInvalid: (e, c) => ({
+      message: `Identifiants invalides dans ${e.entry === undefined ? e.source : `l'entrée "${e.entry}" de ${e.source}`}\u00a0: ${c.problem}`,
+      fix: e.entry !== undefined
+        ? "Corrigez les erreurs signalées, ou reconnectez-vous avec `opencode auth login` pour réécrire l'entrée."
+        : c.recreate === null
+        ? "Corrigez les erreurs signalées."
+        : `Corrigez les erreurs signalées, ou ${c.recreate}.`
     }),
     ConfigInvalid: (e) => ({
-      message: `Configuration invalide\u00a0: ${e.problem}`,
-      fix: "Supprimez la variable pour utiliser l'adresse par défaut, ou donnez-lui une URL http(s) complète."
+      message: `Configuration invalide\u00a0: ${e.variable} doit être une URL http(s)`,
+      fix: "Supprimez cette variable d'environnement pour utiliser l'adresse par défaut, ou donnez-lui une URL http(s) complète."
     }),
     TokenExpired: (e, c) => ({
       message: `Le jeton d'accès ${c.name} a expiré il y a ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}`,
@@ -180,13 +199,13 @@ export const fr: Locale = {
     ApiError: (e) => ({
       message: `Échec de la demande API ${e.service} (${e.code})${e.detail === "" ? "" : `\u00a0: ${e.detail}`}`,
       fix:
-        "Vérifiez la clé API et que le Coding Plan est actif\u202f; enregistrez de nouveau la clé avec `opencode auth login`."
+        "Vérifiez la clé API et assurez-vous que le Coding Plan est actif\u202f; enregistrez de nouveau la clé avec `opencode auth login`."
     }),
     DecodeError: (e, c) => ({
       message: `Réponse inattendue de l'API ${c.name} (${e.endpoint})\u00a0: ${
         {
-          shape: e.problem,
-          noQuota: `aucun des champs qui donnent le quota (${e.problem}) ne figure dans la réponse`,
+          shape: c.problem,
+          noQuota: `aucun des champs qui donnent le quota (${c.problem}) ne figure dans la réponse`,
           notJson: "la réponse n'est pas du JSON",
           empty: "la réponse est vide",
           tooLarge: "la réponse dépasse 2\u00a0Mio",

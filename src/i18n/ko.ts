@@ -28,7 +28,7 @@ export const ko: Locale = {
   listSeparator: ", ",
   report: {
     usage: "사용량",
-    left: (percent) => `남음 ${percent}`,
+    left: (percent) => `${percent} 남음`,
     resetsIn: (span) => `${span} 후 초기화`,
     resetDue: "곧 초기화",
     usedOf: (used, limit, unit) => (unit === null ? `${used} / ${limit} 사용` : `${used} / ${limit} ${unit} 사용`),
@@ -37,7 +37,7 @@ export const ko: Locale = {
     credits: (balance, unlimited) => (unlimited ? "크레딧: 무제한" : `크레딧 잔액: ${balance}`),
     unlimited: "무제한",
     overQuota: "할당량 초과",
-    overage: (count, unit) => `할당량 초과: 이번 기간에 ${count} ${unit} 초과 사용`,
+    overage: (count, unit) => `할당량 초과: 이번 기간에 ${count} ${unit} 추가 사용`,
     topModels: (list) => `사용량 상위 모델: ${list}`,
     billingPeriod: (year, month) => `청구 기간: ${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `사용량 기반 과금 (AI credits): 이 계정에는 ${name} 할당량 정보가 제공되지 않습니다`,
@@ -50,12 +50,28 @@ export const ko: Locale = {
     setup: (name, ways) => `${name}: ${ways.join(" 또는 ")}`,
     entryIn: (entry, path) => `${path}의 "${entry}" 항목 (\`opencode auth login\`으로 로그인)`,
     lookedAt: "확인한 위치:",
-    found: "있음",
-    notFound: "없음",
+    pathState: (path, exists) => `${path} (${exists ? "있음" : "없음"})`,
+    modelUse: (model, used) => `${model} (${used})`,
     authFileName: "OpenCode 인증 파일",
     notConfigured: (name, places) => `${name}: 구성되지 않음 (확인한 위치: ${places.join(", ")})`,
     lookedFor: ({ entry, exists, path }) =>
       `${entry === null ? path : `${path}의 "${entry}" 항목`}${exists ? "" : " (파일 없음)"}`
+  },
+  issue: {
+    at: (path, what) => (path === "" ? what : `${path}: ${what}`),
+    missing: "필드가 없습니다",
+    unexpected: "허용되지 않는 필드입니다",
+    invalid: "값이 유효하지 않습니다",
+    expected: (what) => `${what} 값이어야 합니다`,
+    types: { string: "문자열", number: "숫자", boolean: "true 또는 false", object: "객체", list: "배열", null: "null" },
+    or: " 또는 ",
+    oneOf: (values) => `${values.join(", ")} 중 하나의`,
+    secret: "앞뒤에 공백이나 줄바꿈이 없는 비어 있지 않은 문자열이어야 합니다",
+    login: "GitHub 사용자 이름(영문자, 숫자, 하이픈만 사용)이어야 합니다",
+    timestamp: "숫자(밀리초 단위 Unix 타임스탬프)여야 합니다",
+    url: "호스트 이름 또는 https URL이어야 합니다",
+    separator: "; ",
+    more: (count) => ` (외 ${count}건)`
   },
   cli: {
     argument: (problem, context) => {
@@ -112,7 +128,7 @@ export const ko: Locale = {
           shellWord(e.path)
         }\`).`
         : e.problem === "isDirectory" || e.problem === "notRegularFile"
-        ? `이 항목을 삭제한 뒤 ${recreate}.`
+        ? `해당 경로의 항목을 삭제한 뒤 ${recreate}.`
         : e.problem === "ioError"
         ? `파일과 파일이 있는 디스크를 확인하세요. 파일이 손상되었다면 ${recreate}.`
         : `${recreate}.`
@@ -121,13 +137,17 @@ export const ko: Locale = {
         fix: c.recreate === null ? `${fix} 나머지 인증 정보는 이와 별개로 확인했습니다.` : fix
       }
     },
-    CredentialsInvalid: (e) => ({
-      message: `${e.source}의 인증 정보가 유효하지 않습니다: ${e.problem}`,
-      fix: "메시지에 따라 수정하세요. auth.json 항목이라면 `opencode auth login`으로 다시 로그인하면 새로 기록됩니다."
+    CredentialsInvalid: (e, c) => ({
+      message: `${e.entry === undefined ? e.source : `${e.source}의 "${e.entry}" 항목`}에 있는 인증 정보가 유효하지 않습니다: ${c.problem}`,
+      fix: e.entry !== undefined
+        ? "메시지에 안내된 대로 수정하세요. `opencode auth login`으로 다시 로그인해도 항목이 새로 기록됩니다."
+        : c.recreate === null
+        ? "메시지에 안내된 대로 수정하세요."
+        : `메시지에 안내된 대로 수정하세요. 또는 ${c.recreate}.`
     }),
     ConfigInvalid: (e) => ({
-      message: `구성이 유효하지 않습니다: ${e.problem}`,
-      fix: "기본 엔드포인트를 사용하려면 해당 환경 변수를 해제하고, 아니면 전체 http(s) URL을 설정하세요."
+      message: `구성이 유효하지 않습니다: ${e.variable} 값은 http(s) URL이어야 합니다`,
+      fix: "기본 엔드포인트를 사용하려면 이 환경 변수의 설정을 해제하고, 그렇지 않으면 완전한 http(s) URL로 설정하세요."
     }),
     TokenExpired: (e, c) => ({
       message: `${c.name} 액세스 토큰이 ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))} 전에 만료되었습니다`,
@@ -151,8 +171,8 @@ export const ko: Locale = {
     DecodeError: (e, c) => ({
       message: `${c.name}에서 예상하지 못한 응답을 받았습니다 (${e.endpoint}): ${
         {
-          shape: e.problem,
-          noQuota: `응답에 할당량을 담는 필드가 하나도 없습니다 (${e.problem})`,
+          shape: c.problem,
+          noQuota: `응답에 할당량을 담는 필드가 하나도 없습니다 (${c.problem})`,
           notJson: "응답이 JSON이 아닙니다",
           empty: "응답이 비어 있습니다",
           tooLarge: "응답이 2 MiB보다 큽니다",

@@ -31,28 +31,51 @@ export const zhCN: Locale = {
     resetDue: "即将重置",
     usedOf: (used, limit, unit) => `已用 ${used} / ${limit}${unit === null ? "" : ` ${unit}`}`,
     highUsage: (label, percent) => `${label}：已使用 ${percent}`,
-    limitReached: "已达上限：在下次重置前请求会被拒绝",
-    credits: (balance, unlimited) => (unlimited ? "额度：无限" : `额度余额：${balance}`),
+    limitReached: "已达上限：下次重置前的请求都会被拒绝",
+    credits: (balance, unlimited) => (unlimited ? "额度：无限制" : `额度余额：${balance}`),
     unlimited: "无限制",
     overQuota: "已超额",
     overage: (count, unit) => `已超额：本周期额外使用 ${count} ${unit}`,
     topModels: (list) => `最常用模型：${list}`,
     billingPeriod: (year, month) => `计费周期：${year}-${String(month).padStart(2, "0")}`,
-    usageBasedBilling: (name) => `按用量计费（AI credits）：${name} 不为此账户报告配额`,
-    noWindows: "此账户未返回任何限额",
+    usageBasedBilling: (name) => `按用量计费（AI credits）：${name} 未提供此账号的配额`,
+    noWindows: "此账号未返回任何限额",
     failedHeader: "查询失败",
     failure: (who, message) => `${who}：${message}`,
-    fixPrefix: "解决：",
-    nothingConfigured: "未找到已配置的账户。",
-    supportedAccounts: "mystatus 读取各工具已保存的凭据。支持的账户类型：",
+    fixPrefix: "解决方法：",
+    nothingConfigured: "未找到任何已配置的账号。",
+    supportedAccounts: "mystatus 会读取各工具已保存的凭据。支持的账号类型：",
     setup: (name, ways) => `${name}：${ways.join("，或 ")}`,
     entryIn: (entry, path) => `${path} 中的 "${entry}" 条目（用 \`opencode auth login\` 登录）`,
     lookedAt: "已查找：",
-    found: "存在",
-    notFound: "不存在",
+    pathState: (path, exists) => `${path}（${exists ? "存在" : "不存在"}）`,
+    modelUse: (model, used) => `${model}（${used}）`,
     authFileName: "OpenCode 凭据",
     notConfigured: (name, places) => `${name}：未配置（已查找 ${places.join("、")}）`,
     lookedFor: ({ entry, exists, path }) => `${entry === null ? path : `${path} 中的 "${entry}" 条目`}${exists ? "" : "（文件不存在）"}`
+  },
+  issue: {
+    at: (path, what) => (path === "" ? what : `${path}：${what}`),
+    missing: "缺少此字段",
+    unexpected: "不应出现在此处",
+    invalid: "值无效",
+    expected: (what) => `必须是${what}`,
+    types: {
+      string: "字符串",
+      number: "数字",
+      boolean: "布尔值（true 或 false）",
+      object: "对象",
+      list: "数组",
+      null: "空值（null）"
+    },
+    or: "或",
+    oneOf: (values) => `下列值之一（${values.join("、")}）`,
+    secret: "必须是非空字符串，且首尾不能有空白或换行",
+    login: "必须是 GitHub 用户名（只能包含字母、数字和连字符）",
+    timestamp: "必须是数字（以毫秒计的 Unix 时间戳）",
+    url: "必须是主机名或 https URL",
+    separator: "；",
+    more: (count) => `（另有 ${count} 处问题）`
   },
   cli: {
     argument: (problem, context) => {
@@ -109,25 +132,29 @@ export const zhCN: Locale = {
           shellWord(e.path)
         }\`）。`
         : e.problem === "isDirectory" || e.problem === "notRegularFile"
-        ? `请删除它，并在原处放置该 JSON 文件：${recreate}。`
+        ? `请删除它，并在原处重新放置 JSON 文件。${recreate}。`
         : e.problem === "ioError"
         ? `请检查该文件及其所在磁盘；若文件已损坏，${recreate}。`
         : `${recreate}。`
       return {
         message: `无法读取认证文件 ${e.path}：${problem}`,
-        fix: c.recreate === null ? `${fix}其他凭据来源仍已查询。` : fix
+        fix: c.recreate === null ? `${fix}其他凭据来源已照常检查。` : fix
       }
     },
-    CredentialsInvalid: (e) => ({
-      message: `${e.source} 中的凭据无效：${e.problem}`,
-      fix: "请按提示修正；若是 auth.json 中的条目，用 `opencode auth login` 重新登录即可重写。"
+    CredentialsInvalid: (e, c) => ({
+      message: `${e.entry === undefined ? `${e.source} 中的` : `${e.source} 中 "${e.entry}" 条目的`}凭据无效：${c.problem}`,
+      fix: e.entry !== undefined
+        ? "请按上述提示修正；也可以用 `opencode auth login` 重新登录来重写该条目。"
+        : c.recreate === null
+        ? "请按上述提示修正。"
+        : `请按上述提示修正，或${c.recreate}。`
     }),
     ConfigInvalid: (e) => ({
-      message: `配置无效：${e.problem}`,
-      fix: "取消该环境变量以使用默认地址，或设置完整的 http(s) URL。"
+      message: `配置无效：${e.variable} 必须是 http(s) URL`,
+      fix: "取消设置该环境变量即可使用默认地址，或将其设为完整的 http(s) URL。"
     }),
     TokenExpired: (e, c) => ({
-      message: `${c.name} 访问令牌已于 ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}前过期`,
+      message: `${c.name} 的 OAuth 访问令牌已于 ${c.span(Math.max(0, (c.now - e.expiredAt) / 1000))}前过期`,
       fix: c.refresh ?? `请在 OpenCode 中使用一次 ${c.name} 模型以刷新令牌，然后重新运行 mystatus。`
     }),
     HttpError: (e, c) => ({
@@ -142,21 +169,21 @@ export const zhCN: Locale = {
     }),
     ApiError: (e) => ({
       message: `${e.service} API 请求失败 (${e.code})${e.detail === "" ? "" : `：${e.detail}`}`,
-      fix: "请检查 API 密钥及编码套餐是否有效；可用 `opencode auth login` 重新设置密钥。"
+      fix: "请检查 API 密钥是否正确、Coding Plan 是否仍在有效期内；可用 `opencode auth login` 重新设置密钥。"
     }),
     DecodeError: (e, c) => ({
       message: `${c.name} 返回了无法识别的响应（${e.endpoint}）：${
         {
-          shape: e.problem,
-          noQuota: `应答中没有任何承载配额的字段（${e.problem}）`,
-          notJson: "应答不是 JSON",
-          empty: "应答为空",
-          tooLarge: "应答大于 2 MiB",
-          tooDeep: "应答的 JSON 嵌套过深"
+          shape: c.problem,
+          noQuota: `响应中没有任何承载配额的字段（${c.problem}）`,
+          notJson: "响应不是 JSON",
+          empty: "响应为空",
+          tooLarge: "响应大于 2 MiB",
+          tooDeep: "响应的 JSON 嵌套过深"
         }[e.reason]
       }`,
       fix:
-        "可能是接口已变更、应答来自强制登录页面（captive portal）或代理，或 MYSTATUS_*_URL 变量指向了别处；其他平台不受影响。若问题持续，请反馈此信息。"
+        "可能是 API 已变更、响应其实来自网络认证页面（captive portal）或代理，或 MYSTATUS_*_URL 变量指向了别处；其他平台不受影响。若问题持续，请反馈此信息。"
     }),
     NetworkError: (e, c) => ({
       message: `无法连接 ${c.name}（${e.endpoint}）：${e.cause}`,

@@ -48,11 +48,34 @@ export const zhTW: Locale = {
     setup: (name, ways) => `${name}：${ways.join("，或 ")}`,
     entryIn: (entry, path) => `${path} 中的 "${entry}" 項目（以 \`opencode auth login\` 登入）`,
     lookedAt: "已檢查：",
-    found: "存在",
-    notFound: "不存在",
+    pathState: (path, exists) => `${path}（${exists ? "存在" : "不存在"}）`,
+    modelUse: (model, used) => `${model}（${used}）`,
     authFileName: "OpenCode 認證檔",
     notConfigured: (name, places) => `${name}：尚未設定（已檢查 ${places.join("、")}）`,
     lookedFor: ({ entry, exists, path }) => `${entry === null ? path : `${path} 中的 "${entry}" 項目`}${exists ? "" : "（檔案不存在）"}`
+  },
+  issue: {
+    at: (path, what) => (path === "" ? what : `${path}：${what}`),
+    missing: "缺少此欄位",
+    unexpected: "不應出現在此處",
+    invalid: "值無效",
+    expected: (what) => `必須是${what}`,
+    types: {
+      string: "字串",
+      number: "數字",
+      boolean: "布林值（true 或 false）",
+      object: "物件",
+      list: "陣列",
+      null: "空值（null）"
+    },
+    or: "或",
+    oneOf: (values) => `下列值之一（${values.join("、")}）`,
+    secret: "必須是非空字串，且前後不可有空白或換行",
+    login: "必須是 GitHub 使用者名稱（只能包含英文字母、數字與連字號）",
+    timestamp: "必須是數字（以毫秒計的 Unix 時間戳記）",
+    url: "必須是主機名稱或 https URL",
+    separator: "；",
+    more: (count) => `（另有 ${count} 處問題）`
   },
   cli: {
     argument: (problem, context) => {
@@ -109,7 +132,7 @@ export const zhTW: Locale = {
           shellWord(e.path)
         }\`）。`
         : e.problem === "isDirectory" || e.problem === "notRegularFile"
-        ? `請將它移除，並在原位置放入該 JSON 檔：${recreate}。`
+        ? `請將它移除，並在原位置重新放入 JSON 檔。${recreate}。`
         : e.problem === "ioError"
         ? `請檢查此檔案及其所在的磁碟；若檔案已損毀，${recreate}。`
         : `${recreate}。`
@@ -118,12 +141,16 @@ export const zhTW: Locale = {
         fix: c.recreate === null ? `${fix}其他認證來源已照常檢查。` : fix
       }
     },
-    CredentialsInvalid: (e) => ({
-      message: `${e.source} 中的認證資訊無效：${e.problem}`,
-      fix: "請依訊息修正；若是 auth.json 中的項目，以 `opencode auth login` 重新登入即可重新寫入。"
+    CredentialsInvalid: (e, c) => ({
+      message: `${e.entry === undefined ? `${e.source} 中的` : `${e.source} 中 "${e.entry}" 項目的`}認證資訊無效：${c.problem}`,
+      fix: e.entry !== undefined
+        ? "請依上述訊息修正；也可以用 `opencode auth login` 重新登入來重新寫入該項目。"
+        : c.recreate === null
+        ? "請依上述訊息修正。"
+        : `請依上述訊息修正，或${c.recreate}。`
     }),
     ConfigInvalid: (e) => ({
-      message: `設定無效：${e.problem}`,
+      message: `設定無效：${e.variable} 必須是 http(s) URL`,
       fix: "請取消設定該環境變數以使用預設端點，或將它設為完整的 http(s) URL。"
     }),
     TokenExpired: (e, c) => ({
@@ -147,8 +174,8 @@ export const zhTW: Locale = {
     DecodeError: (e, c) => ({
       message: `${c.name} 回傳了無法辨識的回應（${e.endpoint}）：${
         {
-          shape: e.problem,
-          noQuota: `回應中沒有任何記載額度的欄位（${e.problem}）`,
+          shape: c.problem,
+          noQuota: `回應中沒有任何記載額度的欄位（${c.problem}）`,
           notJson: "回應不是 JSON",
           empty: "回應是空的",
           tooLarge: "回應大於 2 MiB",

@@ -1,6 +1,7 @@
 import { type Lang, LOCALES } from "../i18n/index.js"
 import type { Described, HttpKind, Locale, NetworkKind, ProviderWords } from "../i18n/Locale.js"
 import type { HttpError, NetworkError, QuotaError } from "../schema/errors.js"
+import type { Expected, Issues } from "../schema/issues.js"
 import { type AccountReport, type Outcome, WARN_AT_PERCENT, type Window, windowLength } from "../schema/report.js"
 import { wordsOf } from "../providers/registry.js"
 
@@ -28,8 +29,8 @@ export const windowLabel = (lang: Lang, id: string, window: Window): string => {
     : providerWords(id, lang)?.scopes[window.scope.key] ?? window.scope.key
   const parts = [scope, window.windowSeconds === null ? null : locale.windowLength(windowLength(window.windowSeconds))]
     .filter((part): part is string => part !== null)
-  if (parts.length > 0) return parts.join(" · ")
-  return window.unit === null ? locale.report.usage : locale.unit[window.unit]
+  // Neither scoped nor of a known length: the plan's usage as a whole (its counts say what it counts).
+  return parts.length > 0 ? parts.join(" · ") : locale.report.usage
 }
 
 export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array<string> => {
@@ -49,13 +50,13 @@ export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array
 }
 
 export const notesOf = (lang: Lang, name: string, report: AccountReport): Array<string> => {
-  const { number, report: words } = LOCALES[lang]
+  const { listSeparator, number, report: words } = LOCALES[lang]
   return report.notes.flatMap((note) => {
     switch (note._tag) {
       case "CreditsBalance":
-        return [words.credits(note.balance, note.unlimited)]
+        return [words.credits(number(note.balance), note.unlimited)]
       case "TopModels":
-        return [words.topModels(note.models.map((model) => `${model.name} (${number(model.used)})`).join(", "))]
+        return [words.topModels(note.models.map((model) => words.modelUse(model.name, number(model.used))).join(listSeparator))]
       case "BillingPeriod":
         return [words.billingPeriod(note.year, note.month)]
       case "UsageBasedBilling":
@@ -123,7 +124,11 @@ export const describeError = (lang: Lang, error: QuotaError, name: string, now: 
     case "AuthFileUnreadable":
       return errors.AuthFileUnreadable(error, { ...context, recreate: own?.recreateFile ?? null })
     case "CredentialsInvalid":
-      return errors.CredentialsInvalid(error, context)
+      return errors.CredentialsInvalid(error, {
+        ...context,
+        problem: issuesText(locale, error.issues),
+        recreate: own?.recreateFile ?? null
+      })
     case "ConfigInvalid":
       return errors.ConfigInvalid(error, context)
     case "TokenExpired":
@@ -137,7 +142,14 @@ export const describeError = (lang: Lang, error: QuotaError, name: string, now: 
     case "ApiError":
       return errors.ApiError(error, context)
     case "DecodeError":
-      return errors.DecodeError(error, context)
+      return errors.DecodeError(error, {
+        ...context,
+        problem: error.reason === "noQuota"
+          ? (error.fields ?? []).join(locale.listSeparator)
+          : error.issues === undefined
+          ? ""
+          : issuesText(locale, error.issues)
+      })
     case "NetworkError":
       return errors.NetworkError(error, { ...context, kind: networkKind(error) })
     case "ProviderProblem": {
@@ -148,6 +160,35 @@ export const describeError = (lang: Lang, error: QuotaError, name: string, now: 
     case "Timeout":
       return errors.Timeout(error, context)
   }
+}
+
+/** What is wrong with an input, in words: `accounts[0].refreshToken: is missing; version: expected a number`. */
+export const issuesText = (locale: Locale, issues: Issues): string => {
+  const words = locale.issue
+  const what = (expected: Expected): string => {
+    switch (expected._tag) {
+      case "Missing":
+        return words.missing
+      case "Unexpected":
+        return words.unexpected
+      case "Valid":
+        return words.invalid
+      case "Type":
+        return words.expected(expected.types.map((type) => words.types[type]).join(words.or))
+      case "OneOf":
+        return words.expected(words.oneOf(expected.values))
+      case "Secret":
+        return words.secret
+      case "Login":
+        return words.login
+      case "Timestamp":
+        return words.timestamp
+      case "Url":
+        return words.url
+    }
+  }
+  const listed = issues.list.map((issue) => words.at(issue.path, what(issue.expected))).join(words.separator)
+  return issues.more > 0 ? listed + words.more(issues.more) : listed
 }
 
 /** The stable tag of an error in JSON: a platform's own failure goes by its name (e.g. "CopilotQuotaUnavailable"). */

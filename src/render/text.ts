@@ -219,7 +219,8 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         ...(countsWidth > 0 ? [{ text: `  ${padEnd(row.counts, countsWidth)}` }] : []),
         ...(row.reset === "" ? [] : [{ text: `  ${row.reset}` }])
       ]
-      // Trailing padding of the last column is not drawn.
+      // Trailing padding is not drawn: empty columns at the end go, and the last one drawn loses its padding.
+      while (pieces.length > 1 && pieces[pieces.length - 1]!.text.trim() === "") pieces.pop()
       const last = pieces[pieces.length - 1]!
       pieces[pieces.length - 1] = { ...last, text: last.text.trimEnd() }
       return draw(pieces)
@@ -267,6 +268,6 @@ const renderNothingConfigured = (m: Locale["report"], result: RunResult, width: 
     ...[...ways].flatMap(([name, list]) => para("  • ", m.setup(name, list), 4)),
     "",
     m.lookedAt,
-    ...[...exists].map(([path, found]) => `  ${path} (${found ? m.found : m.notFound})`)
+    ...[...exists].map(([path, found]) => `  ${m.pathState(path, found)}`)
   ].join("\n")
 }

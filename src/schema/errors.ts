@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { Issues } from "./issues.js"
 
 /**
  * Every way a provider can fail, as data. Each carries the provider id; the human text (in the user's
@@ -35,17 +36,21 @@ export class AuthFileUnreadable extends Schema.TaggedError<AuthFileUnreadable>()
   detail: Schema.optional(Schema.String)
 }) {}
 
-/** A credential entry or file has the wrong shape; `problem` names the field, never its value. */
+/**
+ * A credential file, or an entry of one (`entry`: its key in auth.json), has the wrong shape; `issues` name the
+ * fields and what they expect, never a value.
+ */
 export class CredentialsInvalid extends Schema.TaggedError<CredentialsInvalid>()("CredentialsInvalid", {
   provider: Schema.String,
   source: Schema.String,
-  problem: Schema.String
+  entry: Schema.optional(Schema.String),
+  issues: Issues
 }) {}
 
-/** An environment variable the provider reads (a base URL) has a bad value. */
+/** An environment variable the provider reads (a base URL) is not an http(s) URL; its value is not kept. */
 export class ConfigInvalid extends Schema.TaggedError<ConfigInvalid>()("ConfigInvalid", {
   provider: Schema.String,
-  problem: Schema.String
+  variable: Schema.String
 }) {}
 
 /** The stored OAuth access token is past `expires`; we never refresh it ourselves. */
@@ -98,8 +103,10 @@ export class DecodeError extends Schema.TaggedError<DecodeError>()("DecodeError"
   provider: Schema.String,
   endpoint: Schema.String,
   reason: ResponseProblem,
-  /** `shape`: `field.path: what was expected`, at most three; `noQuota`: the fields looked for. */
-  problem: Schema.String
+  /** `shape`: the fields and what they expect. */
+  issues: Schema.optional(Issues),
+  /** `noQuota`: the fields that carry this provider's quota, looked for in vain. */
+  fields: Schema.optional(Schema.Array(Schema.String))
 }) {}
 
 /** The endpoint could not be reached at all (DNS, refused, reset). */

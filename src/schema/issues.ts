@@ -1,58 +1,98 @@
-import { Option, type ParseResult, SchemaAST as AST } from "effect"
+import { Option, type ParseResult, Schema, SchemaAST as AST } from "effect"
 
 /**
- * One line per schema issue, `field.path: what was expected`. Written for input that may hold secrets (a credential
- * file, an answer that echoes the request's Authorization header, a fresh token): it says *where* and *what was
- * expected*, never the value found, so it walks the issue tree itself instead of using Schema's formatters (whose
- * messages quote the actual value and dump whole type signatures).
+ * What a value should have been, as data: the renderer words it in the user's language. Schemas of credential
+ * files annotate their fields with one (`expecting`); anything else is described from the schema's structure.
  */
-export const formatIssues = (error: ParseResult.ParseError, max = 3): string => {
-  const lines = leaves(error.issue, [])
-  const unique = [...new Set(lines)]
-  const more = unique.length > max ? ` (+${unique.length - max} more)` : ""
-  return truncate(unique.slice(0, max).join("; ") + more, 300)
-}
+export const TypeName = Schema.Literal("string", "number", "boolean", "object", "list", "null")
+export type TypeName = typeof TypeName.Type
 
-export const truncate = (text: string, max: number): string =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`
+export const Expected = Schema.Union(
+  Schema.TaggedStruct("Missing", {}),
+  Schema.TaggedStruct("Unexpected", {}),
+  Schema.TaggedStruct("Type", { types: Schema.Array(TypeName) }),
+  /** One of these values of ours (JSON literals from our schemas, never from the input). */
+  Schema.TaggedStruct("OneOf", { values: Schema.Array(Schema.String) }),
+  /** A non-empty string without surrounding whitespace or a newline (a pasted key often has one). */
+  Schema.TaggedStruct("Secret", {}),
+  /** A user name of letters, digits and hyphens. */
+  Schema.TaggedStruct("Login", {}),
+  /** A number of milliseconds since 1970. */
+  Schema.TaggedStruct("Timestamp", {}),
+  /** A host name or an http(s) URL. */
+  Schema.TaggedStruct("Url", {}),
+  /** Nothing more precise can be said. */
+  Schema.TaggedStruct("Valid", {})
+)
+export type Expected = typeof Expected.Type
+
+/** One thing wrong with an input: where (`limits[2].percentage`, "" for the whole) and what was expected. */
+export const Issue = Schema.Struct({ path: Schema.String, expected: Expected })
+export type Issue = typeof Issue.Type
+
+/** The issues of a decode, at most three; `more` counts the rest. */
+export const Issues = Schema.Struct({ list: Schema.Array(Issue), more: Schema.Number })
+export type Issues = typeof Issues.Type
+
+const ExpectedId = Symbol.for("mystatus/Expected")
+
+/** Annotates a schema with what its values must be, for messages about credential files. */
+export const expecting = (expected: Expected) => ({ [ExpectedId]: expected })
+
+/**
+ * The issues of a failed decode. Written for input that may hold secrets (a credential file, an answer that echoes
+ * the request's Authorization header, a fresh token): it says *where* and *what was expected*, never the value
+ * found, so it walks the issue tree itself instead of using Schema's formatters (whose messages quote the actual
+ * value and dump whole type signatures).
+ */
+export const issuesOf = (error: ParseResult.ParseError, max = 3): Issues => {
+  const seen = new Set<string>()
+  const unique = leaves(error.issue, []).filter((issue) => {
+    const id = JSON.stringify(issue)
+    return seen.has(id) ? false : (seen.add(id), true)
+  })
+  return { list: unique.slice(0, max), more: Math.max(0, unique.length - max) }
+}
 
 type Segment = string
 
-/** `limits[2].percentage`: indices join the field before them. */
-const line = (path: ReadonlyArray<Segment>, message: string) =>
-  path.length === 0 ? message : `${path.join(".").replaceAll(".[", "[")}: ${message}`
+const issue = (path: ReadonlyArray<Segment>, expected: Expected): Issue => ({
+  // `limits[2].percentage`: indices join the field before them.
+  path: path.join(".").replaceAll(".[", "["),
+  expected
+})
 
-const leaves = (issue: ParseResult.ParseIssue, path: ReadonlyArray<Segment>): Array<string> => {
-  switch (issue._tag) {
+const leaves = (parse: ParseResult.ParseIssue, path: ReadonlyArray<Segment>): Array<Issue> => {
+  switch (parse._tag) {
     case "Pointer":
-      return leaves(issue.issue, path)
+      return leaves(parse.issue, path)
     case "Composite": {
-      const issues = Array.isArray(issue.issues) ? issue.issues : [issue.issues as ParseResult.ParseIssue]
-      if (issue.ast._tag === "Union") {
+      const inner = Array.isArray(parse.issues) ? parse.issues : [parse.issues as ParseResult.ParseIssue]
+      if (parse.ast._tag === "Union") {
         // Members of another kind say only "not me"; a member that matched in part says what is wrong inside it.
-        const partial = issues.filter((inner) => inner._tag !== "Type")
+        const partial = inner.filter((one) => one._tag !== "Type")
         return partial.length === 0
-          ? [line(path, annotated(issue.ast) ?? `expected ${expected(issue.ast)}`)]
-          : partial.flatMap((inner) => leaves(inner, path))
+          ? [issue(path, annotated(parse.ast) ?? expected(parse.ast))]
+          : partial.flatMap((one) => leaves(one, path))
       }
-      return issues.flatMap((inner) =>
-        inner._tag === "Pointer" ? leaves(inner.issue, [...path, ...segments(issue.ast, inner.path)]) : leaves(inner, path)
+      return inner.flatMap((one) =>
+        one._tag === "Pointer" ? leaves(one.issue, [...path, ...segments(parse.ast, one.path)]) : leaves(one, path)
       )
     }
     case "Refinement":
-      return issue.kind === "From"
-        ? (annotated(issue.ast) !== undefined ? [line(path, annotated(issue.ast)!)] : leaves(issue.issue, path))
-        : [line(path, annotated(issue.ast) ?? `expected ${expected(issue.ast)}`)]
+      return parse.kind === "From"
+        ? (annotated(parse.ast) !== undefined ? [issue(path, annotated(parse.ast)!)] : leaves(parse.issue, path))
+        : [issue(path, annotated(parse.ast) ?? expected(parse.ast))]
     case "Transformation":
-      return annotated(issue.ast) !== undefined ? [line(path, annotated(issue.ast)!)] : leaves(issue.issue, path)
+      return annotated(parse.ast) !== undefined ? [issue(path, annotated(parse.ast)!)] : leaves(parse.issue, path)
     case "Type":
-      return [line(path, annotated(issue.ast) ?? `expected ${expected(issue.ast)}`)]
+      return [issue(path, annotated(parse.ast) ?? expected(parse.ast))]
     case "Missing":
-      return [line(path, "is missing")]
+      return [issue(path, { _tag: "Missing" })]
     case "Unexpected":
-      return [line(path, "is not expected here")]
+      return [issue(path, { _tag: "Unexpected" })]
     case "Forbidden":
-      return [line(path, "could not be checked")]
+      return [issue(path, { _tag: "Valid" })]
   }
 }
 
@@ -81,54 +121,62 @@ const declaredKeys = (ast: AST.AST): ReadonlySet<PropertyKey> => {
   }
 }
 
-/** A message we attached to the schema (they are fixed text: see `fixed` in auth.ts). */
-const annotated = (ast: AST.AST): string | undefined =>
-  Option.match(AST.getMessageAnnotation(ast), {
-    onNone: () => undefined,
-    onSome: (annotation) => {
-      // Our annotations ignore the issue; they are called with a placeholder so that no value can reach them.
-      const out = annotation(placeholder)
-      const text = typeof out === "string" ? out : typeof out === "object" && "message" in out ? out.message : undefined
-      return typeof text === "string" ? text : undefined
-    }
-  })
+const annotated = (ast: AST.AST): Expected | undefined =>
+  Option.getOrUndefined(AST.getAnnotation<Expected>(ExpectedId)(ast))
 
-const placeholder = { _tag: "Forbidden", ast: AST.unknownKeyword, actual: undefined } as unknown as ParseResult.ParseIssue
+/** What a schema accepts, from its structure only. */
+const expected = (ast: AST.AST): Expected => {
+  const types = typeNames(ast)
+  if (types !== undefined) return { _tag: "Type", types }
+  const literals = literalValues(ast)
+  return literals === undefined ? { _tag: "Valid" } : { _tag: "OneOf", values: literals }
+}
 
-/** What a schema accepts, in words, from its structure only. */
-const expected = (ast: AST.AST): string => {
+const typeNames = (ast: AST.AST): Array<TypeName> | undefined => {
   switch (ast._tag) {
     case "StringKeyword":
     case "TemplateLiteral":
-      return "a string"
+      return ["string"]
     case "NumberKeyword":
-      return "a number"
+      return ["number"]
     case "BooleanKeyword":
-      return "true or false"
-    case "Literal":
-      return ast.literal === null ? "null" : JSON.stringify(ast.literal)
-    case "UndefinedKeyword":
-    case "VoidKeyword":
-      return "nothing"
+      return ["boolean"]
     case "TypeLiteral":
-      return "an object"
+      return ["object"]
     case "TupleType":
-      return "a list"
-    case "Enums":
-      return ast.enums.map(([, value]) => JSON.stringify(value)).join(" or ")
+      return ["list"]
+    case "Refinement":
+      return typeNames(ast.from)
+    case "Transformation":
+      return typeNames(ast.from)
+    case "Suspend":
+      return typeNames(ast.f())
     case "Union": {
       // `nullable(X)` accepts null and absence too, but what the field should hold is X.
-      const nullish = (member: AST.AST) => member._tag === "UndefinedKeyword" || (member._tag === "Literal" && member.literal === null)
-      const members = ast.types.some((member) => !nullish(member)) ? ast.types.filter((member) => !nullish(member)) : ast.types
-      return [...new Set(members.map(expected))].join(" or ")
+      const members = ast.types.filter((member) =>
+        member._tag !== "UndefinedKeyword" && !(member._tag === "Literal" && member.literal === null)
+      )
+      const names = members.map(typeNames)
+      return members.length === 0 || names.some((name) => name === undefined)
+        ? undefined
+        : [...new Set(names.flatMap((name) => name!))]
     }
-    case "Refinement":
-      return Option.getOrElse(AST.getDescriptionAnnotation(ast), () => expected(ast.from))
-    case "Transformation":
-      return expected(ast.from)
-    case "Suspend":
-      return expected(ast.f())
     default:
-      return Option.getOrElse(AST.getDescriptionAnnotation(ast), () => "a valid value")
+      return undefined
+  }
+}
+
+const literalValues = (ast: AST.AST): Array<string> | undefined => {
+  switch (ast._tag) {
+    case "Literal":
+      return [JSON.stringify(ast.literal)]
+    case "Enums":
+      return ast.enums.map(([, value]) => JSON.stringify(value))
+    case "Union": {
+      const values = ast.types.map(literalValues)
+      return values.some((value) => value === undefined) ? undefined : values.flatMap((value) => value!)
+    }
+    default:
+      return undefined
   }
 }

@@ -32,7 +32,7 @@ export type Window = typeof Window.Type
 /** Facts about an account beyond its windows; the renderer words them. */
 export const Note = Schema.Union(
   Schema.TaggedStruct("LimitReached", {}),
-  Schema.TaggedStruct("CreditsBalance", { balance: Schema.String, unlimited: Schema.Boolean }),
+  Schema.TaggedStruct("CreditsBalance", { balance: Schema.Number, unlimited: Schema.Boolean }),
   /** Past the limit, with the extra units used (Copilot's overage). */
   Schema.TaggedStruct("OverQuota", { overage: Schema.Number, unit: Unit }),
   Schema.TaggedStruct("TopModels", {

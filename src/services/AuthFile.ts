@@ -2,7 +2,7 @@ import { Path } from "@effect/platform"
 import { Context, Effect, Layer, Option, Schema } from "effect"
 import { AuthFileContent } from "../schema/auth.js"
 import { AuthFileUnreadable, CredentialsInvalid } from "../schema/errors.js"
-import { formatIssues } from "../schema/issues.js"
+import { issuesOf } from "../schema/issues.js"
 import { CredentialFiles, fileError, JsonFileUnreadable } from "./JsonFile.js"
 import { absoluteDirFromEnv, homeDir } from "./Paths.js"
 
@@ -62,7 +62,7 @@ export class AuthFile extends Context.Tag("mystatus/AuthFile")<
               return Schema.decodeUnknown(schema)(content[key]).pipe(
                 Effect.map((value) => Option.some({ key, value })),
                 Effect.mapError((error) =>
-                  new CredentialsInvalid({ provider, source: `${file} ("${key}")`, problem: formatIssues(error) })
+                  new CredentialsInvalid({ provider, source: file, entry: key, issues: issuesOf(error) })
                 )
               )
             })

@@ -1,8 +1,8 @@
-import type { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
-import { HttpClientRequest } from "@effect/platform"
-import { Clock, Config, Effect, Either, Option, type ParseResult, Redacted, Schema, Stream } from "effect"
+import type { HttpClientError, HttpClientResponse } from "@effect/platform"
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { Clock, Config, Effect, Either, Option, Redacted, Schema, Stream } from "effect"
 import { ConfigInvalid, DecodeError, HttpError, NetworkError, type ResponseProblem } from "../schema/errors.js"
-import { formatIssues } from "../schema/issues.js"
+import { issuesOf } from "../schema/issues.js"
 import { parseJsonText } from "./JsonText.js"
 import pkg from "../../package.json" with { type: "json" }
 
@@ -25,7 +25,7 @@ export const baseUrl = (provider: string, variable: string, fallback: string): E
     Config.withDefault(fallback),
     Effect.map((url) => url.replace(/\/+$/, "")),
     // The only way this fails: a value that is not an http(s) URL (it is not echoed: a URL can carry a password).
-    Effect.mapError(() => new ConfigInvalid({ provider, problem: `${variable} must be an http(s) URL` }))
+    Effect.mapError(() => new ConfigInvalid({ provider, variable }))
   )
 
 export type JsonError = HttpError | DecodeError | NetworkError
@@ -52,13 +52,25 @@ export interface JsonClient {
   ) => Effect.Effect<A, JsonError>
 }
 
-export const jsonClient = (client: HttpClient.HttpClient, options: {
+export const jsonClient = (http: HttpClient.HttpClient, options: {
   readonly provider: string
   readonly baseUrl: string
   readonly secrets: ReadonlyArray<Redacted.Redacted<string>>
 }): JsonClient => {
   const { provider } = options
   const secrets = () => options.secrets.map(Redacted.value).filter((secret) => secret.length > 0)
+  // The provider's client, configured once: its base URL, our default headers (an endpoint's own Accept or
+  // User-Agent wins: some answer a particular client only), and any non-2xx as a failure.
+  const client = http.pipe(
+    HttpClient.mapRequest((request) =>
+      HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
+        accept: "application/json",
+        "user-agent": USER_AGENT,
+        ...request.headers
+      })
+    ),
+    HttpClient.filterStatusOk
+  )
 
   const failStatus = (endpoint: string, response: HttpClientResponse.HttpClientResponse) =>
     Effect.gen(function*() {
@@ -79,14 +91,10 @@ export const jsonClient = (client: HttpClient.HttpClient, options: {
 
   return {
     json: <A, I>(request: HttpClientRequest.HttpClientRequest, schema: Schema.Schema<A, I>, quota?: QuotaFields<A>) => {
-      // Defaults only: some endpoints want their own Accept or a particular client's User-Agent.
-      const full = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, options.baseUrl), {
-        accept: "application/json",
-        "user-agent": USER_AGENT,
-        ...request.headers
-      })
-      const endpoint = withoutCredentials(full.url)
-      const unusable = (reason: ResponseProblem, problem = "") => new DecodeError({ provider, endpoint, reason, problem })
+      const url = `${options.baseUrl}${request.url}`
+      const endpoint = withoutCredentials(url)
+      const unusable = (reason: ResponseProblem, details: Pick<DecodeError, "issues" | "fields"> = {}) =>
+        new DecodeError({ provider, endpoint, reason, ...details })
 
       const decode = (response: HttpClientResponse.HttpClientResponse) =>
         Effect.gen(function*() {
@@ -97,29 +105,30 @@ export const jsonClient = (client: HttpClient.HttpClient, options: {
             return yield* unusable(json.left._tag === "Empty" ? "empty" : json.left._tag === "TooDeep" ? "tooDeep" : "notJson")
           }
           const answer = yield* Schema.decodeUnknown(schema)(json.right)
-          if (quota !== undefined && !quota.present(answer)) return yield* unusable("noQuota", quota.fields.join(", "))
+          if (quota !== undefined && !quota.present(answer)) return yield* unusable("noQuota", { fields: quota.fields })
           return answer
         })
 
-      return client.execute(full).pipe(
-        Effect.flatMap((response): Effect.Effect<A, JsonError | ParseResult.ParseError | HttpClientError.ResponseError> =>
-          response.status >= 200 && response.status < 300 ? decode(response) : failStatus(endpoint, response)
-        ),
+      // Every transport and decoding failure becomes one of our errors here, and only here.
+      return client.execute(request).pipe(
+        Effect.flatMap(decode),
         Effect.catchTags({
           RequestError: (error) =>
-            Effect.flatMap(proxyFor(full.url), (proxy) =>
+            Effect.flatMap(proxyFor(url), (proxy) =>
               new NetworkError({
                 provider,
                 endpoint,
                 cause: scrub(rootCause(error), secrets()),
                 ...(proxy === undefined ? {} : { proxy })
               })),
-          // The body broke off (a reset mid-answer): the server was reached, the answer is unusable.
           ResponseError: (error) =>
-            error.reason === "EmptyBody"
+            error.reason === "StatusCode"
+              ? failStatus(endpoint, error.response)
+              : error.reason === "EmptyBody"
               ? unusable("empty")
+              // The body broke off (a reset mid-answer): the server was reached, the answer never completed.
               : new NetworkError({ provider, endpoint, cause: scrub(rootCause(error), secrets()) }),
-          ParseError: (error) => unusable("shape", formatIssues(error))
+          ParseError: (error) => unusable("shape", { issues: issuesOf(error) })
         })
       )
     }

@@ -2,7 +2,7 @@ import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
 import { Context, Data, Effect, Either, Layer, Option, Request, RequestResolver, Schema } from "effect"
 import { AuthFileUnreadable, CredentialsInvalid, type FileProblem } from "../schema/errors.js"
-import { formatIssues } from "../schema/issues.js"
+import { issuesOf } from "../schema/issues.js"
 import { parseJsonText } from "./JsonText.js"
 
 /** Credential files are a few kilobytes; anything near this is not one. */
@@ -98,7 +98,7 @@ export const readCredentialFile = <A, I>(
       onSome: (json) =>
         Schema.decodeUnknown(schema)(json).pipe(
           Effect.map(Option.some),
-          Effect.mapError((error) => new CredentialsInvalid({ provider, source: file, problem: formatIssues(error) }))
+          Effect.mapError((error) => new CredentialsInvalid({ provider, source: file, issues: issuesOf(error) }))
         )
     }))
   )

@@ -1,4 +1,4 @@
-import type { Effect, Layer } from "effect"
+import { Context, type Effect, type Layer } from "effect"
 import type { ProviderWordsByLang } from "../i18n/index.js"
 import type { QuotaError } from "../schema/errors.js"
 import type { AccountReport } from "../schema/report.js"
@@ -58,6 +58,16 @@ export interface ProviderService {
   readonly words: ProviderWordsByLang
   readonly layer: Layer.Layer<any, never, any>
 }
+
+/**
+ * The base of a platform's service tag: `class OpenAi extends ProviderTag("mystatus/providers/OpenAi", { id, words
+ * })<OpenAi>() { static readonly layer = ... }`. The statics are what the registry and the renderer read.
+ */
+export const ProviderTag = <const Key extends string>(
+  key: Key,
+  definition: { readonly id: string; readonly words: ProviderWordsByLang }
+) =>
+<Self>() => Object.assign(Context.Tag(key)<Self, QuotaProvider>(), definition)
 
 /** `9c89****AQVM`: enough to tell keys apart, never enough to use one. */
 export const maskKey = (key: string): string => (key.length <= 12 ? "****" : `${key.slice(0, 4)}****${key.slice(-4)}`)

@@ -3,8 +3,9 @@ import type { Hooks, ToolContext } from "@opencode-ai/plugin"
 import { readFileSync } from "node:fs"
 import * as entry from "../../src/plugin/index.js"
 import { type FakeServer, startFakeServer } from "../support/FakeServer.js"
-import { authEntries, baseUrlEnv, FIXTURE_SECRETS, happyRoutes, seedHome } from "../support/fixtures.js"
+import { authEntries, baseUrlEnv, FIXTURE_SECRETS, happyRoutes, REGISTERED_IDS, seedHome } from "../support/fixtures.js"
 import { makeHome } from "../support/Home.js"
+import { expectFullText } from "../support/outcomes.js"
 
 /** The plugin's contract with OpenCode, checked under Node; the e2e test checks it inside OpenCode's Bun. */
 const context = (abort = new AbortController().signal) => ({ abort }) as unknown as ToolContext
@@ -56,8 +57,7 @@ describe("OpenCode plugin entry", () => {
 
   it("returns the same text report as the CLI", async () => {
     const output = await execute({})
-    expect(output).toContain("OpenAI · dev@example.com · Plus")
-    expect(output).toContain("Google Antigravity · #2")
+    expectFullText(output)
     expect(output).not.toContain("\u001b[")
     for (const secret of FIXTURE_SECRETS) expect(output).not.toContain(secret)
   })
@@ -86,7 +86,7 @@ describe("OpenCode plugin entry", () => {
 
   it("answers an unknown provider with the known ones instead of throwing", async () => {
     await expect(execute({ provider: "claude-max" })).resolves.toBe(
-      "Unknown provider: claude-max. Known providers: openai, zhipu, zai, copilot, google."
+      `Unknown provider: claude-max. Known providers: ${REGISTERED_IDS.join(", ")}.`
     )
   })
 

@@ -205,7 +205,7 @@ describe("error messages", () => {
         "用 `opencode auth login`（Google，OAuth with Antigravity）重新登录即可重建该文件。"
       )
       expect(zh(unreadable("opencode", "notObject", AUTH)).fix).toBe(
-        "用 `opencode auth login` 重新登录即可重建该文件。其他凭据来源仍已查询。"
+        "用 `opencode auth login` 重新登录即可重建该文件。其他凭据来源已照常检查。"
       )
       expect(zh(unreadable("copilot", "notObject", PAT)).fix).toContain("\"tier\": \"pro\"")
     })
@@ -226,7 +226,7 @@ describe("error messages", () => {
         const pat = unreadable("copilot", problem, PAT)
         const accounts = unreadable("google", problem, ACCOUNTS)
         expect(en(auth).fix, problem).toMatch(/ Other credential sources were still checked\.$/)
-        expect(zh(auth).fix, problem).toMatch(/其他凭据来源仍已查询。$/)
+        expect(zh(auth).fix, problem).toMatch(/其他凭据来源已照常检查。$/)
         if (problem === "permissionDenied") continue
         expect(en(auth).fix, problem).toMatch(/[Ll]og in again with `opencode auth login` to recreate it/)
         expect(en(pat).fix, problem).toContain("github_pat_...")
@@ -242,7 +242,7 @@ describe("error messages", () => {
       expect(en(unreadable("opencode", "notRegularFile", AUTH)).fix).toBe(
         "Remove it and put the JSON file in its place: log in again with `opencode auth login` to recreate it. Other credential sources were still checked."
       )
-      expect(zh(unreadable("google", "isDirectory", ACCOUNTS)).fix).toMatch(/^请删除它，并在原处放置该 JSON 文件：/)
+      expect(zh(unreadable("google", "isDirectory", ACCOUNTS)).fix).toMatch(/^请删除它，并在原处重新放置 JSON 文件。/)
       expect(en(unreadable("google", "permissionDenied", ACCOUNTS)).fix).toContain(`\`chmod u+r ${ACCOUNTS}\``)
       expect(zh(unreadable("google", "permissionDenied", ACCOUNTS)).fix).toContain(`\`chmod u+r ${ACCOUNTS}\``)
       // A path with a space or a quote is still one shell word.
@@ -290,17 +290,26 @@ describe("error messages", () => {
 
   describe("an answer that cannot be used", () => {
     const decode = (reason: ResponseProblem, problem = "") =>
-      new DecodeError({ provider: "zai", endpoint: "https://api.z.ai/api/monitor/usage/quota/limit", reason, problem })
+      new DecodeError({
+        provider: "zai",
+        endpoint: "https://api.z.ai/api/monitor/usage/quota/limit",
+        reason,
+        ...(reason === "shape"
+          ? { issues: { list: [{ path: problem, expected: { _tag: "Type", types: ["list"] } }], more: 0 } }
+          : reason === "noQuota"
+          ? { fields: [problem] }
+          : {})
+      })
 
     it("says how, by reason, in both languages", () => {
       const lead = "Unexpected response from Z.ai (https://api.z.ai/api/monitor/usage/quota/limit): "
       const cases: ReadonlyArray<readonly [ResponseProblem, string, string, string]> = [
-        ["shape", "data.limits: expected an array", "data.limits: expected an array", "data.limits: expected an array"],
-        ["noQuota", "data.limits", "none of the fields that carry the quota (data.limits) is in the answer", "应答中没有任何承载配额的字段（data.limits）"],
-        ["notJson", "", "the answer is not JSON", "应答不是 JSON"],
-        ["empty", "", "the answer is empty", "应答为空"],
-        ["tooLarge", "", "the answer is larger than 2 MiB", "应答大于 2 MiB"],
-        ["tooDeep", "", "the answer's JSON is nested too deeply", "应答的 JSON 嵌套过深"]
+        ["shape", "data.limits", "data.limits: expected a list", "data.limits：必须是数组"],
+        ["noQuota", "data.limits", "none of the fields that carry the quota (data.limits) is in the answer", "响应中没有任何承载配额的字段（data.limits）"],
+        ["notJson", "", "the answer is not JSON", "响应不是 JSON"],
+        ["empty", "", "the answer is empty", "响应为空"],
+        ["tooLarge", "", "the answer is larger than 2 MiB", "响应大于 2 MiB"],
+        ["tooDeep", "", "the answer's JSON is nested too deeply", "响应的 JSON 嵌套过深"]
       ]
       for (const [reason, problem, english, chinese] of cases) {
         expect(en(decode(reason, problem), "Z.ai").message, reason).toBe(lead + english)

@@ -7,6 +7,9 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { layer, run, type RunOptions } from "../../src/run.js"
 
+/** OpenCode's `auth.json`, relative to HOME (provider-api-facts §3). */
+export const AUTH_JSON = ".local/share/opencode/auth.json"
+
 /** A throw-away HOME. Files are written once, and `snapshot` proves nothing was rewritten afterwards. */
 export interface Home {
   readonly dir: string
@@ -30,7 +33,7 @@ export const makeHome = (): Home & { readonly remove: () => void } => {
   return {
     dir,
     write,
-    authJson: (entries) => write(".local/share/opencode/auth.json", entries),
+    authJson: (entries) => write(AUTH_JSON, entries),
     snapshot: () =>
       new Map(files(dir).map((file) => [file, { content: readFileSync(file, "utf8"), mtimeMs: statSync(file).mtimeMs }])),
     remove: () => rmSync(dir, { recursive: true, force: true })

@@ -1,5 +1,5 @@
 import { HttpClient, HttpClientRequest, Path } from "@effect/platform"
-import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
+import { Clock, Effect, Layer, Option, Redacted } from "effect"
 import { AnyEntry, type OAuthEntry } from "../../schema/auth.js"
 import { CredentialsInvalid, HttpError, ProviderProblem } from "../../schema/errors.js"
 import type { AccountReport, Note, Scope, Window } from "../../schema/report.js"
@@ -7,7 +7,7 @@ import { AuthFile } from "../../services/AuthFile.js"
 import { baseUrl, jsonClient } from "../../services/Http.js"
 import { CredentialFiles, readCredentialFile } from "../../services/JsonFile.js"
 import { configDir } from "../../services/Paths.js"
-import type { QuotaProvider } from "../../services/QuotaProvider.js"
+import { ProviderTag, type QuotaProvider } from "../../services/QuotaProvider.js"
 import { titleCase } from "../../services/Text.js"
 import {
   type CopilotPatFile,
@@ -20,8 +20,9 @@ import {
 } from "./schema.js"
 import { words } from "./words.js"
 
-const ID = "copilot"
-const NAME = "GitHub Copilot"
+/** Who the platform is, for the registry, the report and `--provider`. */
+const PLATFORM = { id: "copilot", name: "GitHub Copilot", aliases: ["github", "github-copilot"], roundTrips: 1 } as const
+const ID = PLATFORM.id
 const AUTH_KEYS = ["github-copilot", "copilot", "copilot-chat", "github-copilot-chat"]
 const PAT_FILE = "copilot-quota-token.json"
 const BASE_URL = "MYSTATUS_GITHUB_API_URL"
@@ -65,8 +66,9 @@ export const makeCopilot = Effect.gen(function*() {
     if (enterprise === undefined) {
       return yield* new CredentialsInvalid({
         provider: ID,
-        source: `${auth.path} ("${entry.value.key}")`,
-        problem: "enterpriseUrl: must be a host name or an https URL"
+        source: auth.path,
+        entry: entry.value.key,
+        issues: { list: [{ path: "enterpriseUrl", expected: { _tag: "Url" } }], more: 0 }
       })
     }
     return [{
@@ -78,19 +80,14 @@ export const makeCopilot = Effect.gen(function*() {
   })
 
   return {
-    id: ID,
-    name: NAME,
-    aliases: ["github", "github-copilot"],
-    roundTrips: 1,
+    ...PLATFORM,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }],
     variables: [BASE_URL],
     accounts
   } satisfies QuotaProvider
 })
 
-export class Copilot extends Context.Tag("mystatus/providers/Copilot")<Copilot, QuotaProvider>() {
-  static readonly id = ID
-  static readonly words = words
+export class Copilot extends ProviderTag("mystatus/providers/Copilot", { id: ID, words })<Copilot>() {
   static readonly layer = Layer.effect(Copilot, makeCopilot)
 }
 

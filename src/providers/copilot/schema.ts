@@ -1,6 +1,7 @@
 import { Schema } from "effect"
-import { nullable } from "../../schema/fields.js"
-import { fixed, Secret } from "../../schema/auth.js"
+import { nullable, nullableStruct } from "../../schema/fields.js"
+import { Secret } from "../../schema/auth.js"
+import { expecting } from "../../schema/issues.js"
 
 /** provider-api-facts §2.3. */
 
@@ -11,12 +12,10 @@ export type CopilotTier = typeof COPILOT_TIERS[number]
 export const CopilotPatFile = Schema.Struct({
   token: Secret,
   username: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/)).annotations(
-    fixed("must be your GitHub login (letters, digits and hyphens)")
+    expecting({ _tag: "Login" })
   ),
-  tier: Schema.Literal(...COPILOT_TIERS).annotations(
-    fixed(`must be one of ${COPILOT_TIERS.map((tier) => `"${tier}"`).join(", ")}`)
-  )
-}).annotations({ message: () => "must be a JSON object" })
+  tier: Schema.Literal(...COPILOT_TIERS)
+})
 export type CopilotPatFile = typeof CopilotPatFile.Type
 
 /** `GET /users/{user}/settings/billing/premium_request/usage`: usage only, no limit. */
@@ -24,41 +23,31 @@ export const PremiumRequestUsage = Schema.Struct({
   timePeriod: Schema.Struct({ year: Schema.Number, month: nullable(Schema.Number) }),
   user: nullable(Schema.String),
   usageItems: Schema.Array(
-    Schema.Struct({
-      product: nullable(Schema.String),
-      sku: nullable(Schema.String),
-      model: nullable(Schema.String),
-      unitType: nullable(Schema.String),
-      grossQuantity: Schema.Number,
-      netQuantity: nullable(Schema.Number)
-    })
+    Schema.extend(
+      nullableStruct({ product: Schema.String, sku: Schema.String, model: Schema.String, unitType: Schema.String, netQuantity: Schema.Number }),
+      Schema.Struct({ grossQuantity: Schema.Number })
+    )
   )
 })
 export type PremiumRequestUsage = typeof PremiumRequestUsage.Type
 
 /** One of `quota_snapshots`; `percent_remaining` is 0–100 **remaining** and can be negative when over. */
-export const QuotaSnapshot = Schema.Struct({
-  entitlement: nullable(Schema.Number),
-  remaining: nullable(Schema.Number),
-  percent_remaining: nullable(Schema.Number),
-  overage_count: nullable(Schema.Number),
-  unlimited: nullable(Schema.Boolean)
+export const QuotaSnapshot = nullableStruct({
+  entitlement: Schema.Number,
+  remaining: Schema.Number,
+  percent_remaining: Schema.Number,
+  overage_count: Schema.Number,
+  unlimited: Schema.Boolean
 })
 export type QuotaSnapshot = typeof QuotaSnapshot.Type
 
 /** `GET /copilot_internal/user`. */
-export const CopilotUser = Schema.Struct({
-  copilot_plan: nullable(Schema.String),
-  quota_reset_date: nullable(Schema.String),
-  quota_reset_date_utc: nullable(Schema.String),
-  token_based_billing: nullable(Schema.Boolean),
-  quota_snapshots: nullable(
-    Schema.Struct({
-      premium_interactions: nullable(QuotaSnapshot),
-      chat: nullable(QuotaSnapshot),
-      completions: nullable(QuotaSnapshot)
-    })
-  )
+export const CopilotUser = nullableStruct({
+  copilot_plan: Schema.String,
+  quota_reset_date: Schema.String,
+  quota_reset_date_utc: Schema.String,
+  token_based_billing: Schema.Boolean,
+  quota_snapshots: nullableStruct({ premium_interactions: QuotaSnapshot, chat: QuotaSnapshot, completions: QuotaSnapshot })
 })
 export type CopilotUser = typeof CopilotUser.Type
 

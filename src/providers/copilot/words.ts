@@ -31,22 +31,22 @@ export const words: ProviderWordsByLang<
     scopes: { premiumRequests: "高级请求", chat: "聊天", completions: "代码补全" },
     hints: {
       patPermission:
-        "该令牌须是细粒度个人访问令牌（fine-grained PAT），并在账户权限中将 \"Plan\" 设为 \"Read-only\"；\"username\" 须是令牌所有者的 GitHub 用户名。"
+        "该令牌必须是 fine-grained PAT（细粒度个人访问令牌），且已在账号权限（Account permissions）中将 \"Plan\" 设为 \"Read-only\"；\"username\" 必须是令牌所有者的 GitHub 用户名。"
     },
     problems: {
       CopilotQuotaUnavailable: ({ patPath, status }) => ({
-        message: `GitHub Copilot 配额查询不可用：OpenCode 的 GitHub 登录无法读取配额接口（HTTP ${status}）。`,
+        message: `GitHub Copilot 配额查询不可用：OpenCode 的 GitHub 登录无法读取配额 API（HTTP ${status}）。`,
         fix: [
-          "请创建一个可读取高级请求用量的细粒度个人访问令牌：",
+          "请创建一个可读取高级请求用量的 fine-grained PAT（细粒度个人访问令牌）：",
           "1. 打开 https://github.com/settings/personal-access-tokens/new，在 \"Account permissions\" 中将 \"Plan\" 设为 \"Read-only\"。",
-          `2. 保存到 ${patPath}，内容为 {"token": "github_pat_...", "username": "<你的 GitHub 用户名>", "tier": "pro"}；"tier" 必填：free、pro、pro+、business 或 enterprise。`,
+          `2. 将其保存到 ${patPath}，内容为 {"token": "github_pat_...", "username": "<你的 GitHub 用户名>", "tier": "pro"}；"tier" 为必填字段：free、pro、pro+、business 或 enterprise。`,
           "3. 重新运行 mystatus。",
           "也可以查看 VS Code 状态栏中的 Copilot 图标，或访问 https://github.com/settings/billing。"
         ].join("\n")
       })
     },
     recreateFile:
-      "请按 {\"token\": \"github_pat_...\", \"username\": \"<你的 GitHub 用户名>\", \"tier\": \"pro\"} 的 JSON 格式重新创建该文件（tier 为 free、pro、pro+、business 或 enterprise），令牌须是在账户权限中将 \"Plan\" 设为 \"Read-only\" 的细粒度个人访问令牌（https://github.com/settings/personal-access-tokens/new）"
+      "请按 {\"token\": \"github_pat_...\", \"username\": \"<你的 GitHub 用户名>\", \"tier\": \"pro\"} 的 JSON 格式重新创建该文件（tier 为 free、pro、pro+、business 或 enterprise），其中的令牌必须是已在账号权限（Account permissions）中将 \"Plan\" 设为 \"Read-only\" 的 fine-grained PAT（https://github.com/settings/personal-access-tokens/new）"
   },
   "zh-TW": {
     scopes: { premiumRequests: "進階請求", chat: "聊天", completions: "程式碼完成" },

@@ -1,11 +1,11 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { Clock, Context, Effect, Layer, Option, Redacted } from "effect"
+import { Clock, Effect, Layer, Option, Redacted } from "effect"
 import { type ApiEntry, ApiEntry as ApiEntrySchema } from "../../schema/auth.js"
 import { ApiError } from "../../schema/errors.js"
 import type { AccountReport, Scope, Unit, Window } from "../../schema/report.js"
 import { AuthFile } from "../../services/AuthFile.js"
 import { baseUrl, type JsonClient, jsonClient, safeText } from "../../services/Http.js"
-import { maskKey, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { maskKey, ProviderTag, type QuotaProvider } from "../../services/QuotaProvider.js"
 import { titleCase } from "../../services/Text.js"
 import { type QuotaLimit, QuotaLimitResponse } from "./schema.js"
 import { words } from "./words.js"
@@ -161,14 +161,10 @@ const ZAI: GlmPlatform = {
   defaultBaseUrl: "https://api.z.ai"
 }
 
-export class Zhipu extends Context.Tag("mystatus/providers/Zhipu")<Zhipu, QuotaProvider>() {
-  static readonly id = ZHIPU.id
-  static readonly words = words
+export class Zhipu extends ProviderTag("mystatus/providers/Zhipu", { id: ZHIPU.id, words })<Zhipu>() {
   static readonly layer = Layer.effect(Zhipu, makeGlm(ZHIPU))
 }
 
-export class Zai extends Context.Tag("mystatus/providers/Zai")<Zai, QuotaProvider>() {
-  static readonly id = ZAI.id
-  static readonly words = words
+export class Zai extends ProviderTag("mystatus/providers/Zai", { id: ZAI.id, words })<Zai>() {
   static readonly layer = Layer.effect(Zai, makeGlm(ZAI))
 }

@@ -1,11 +1,11 @@
 import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
-import { Config, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Config, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { HttpError, ProviderProblem } from "../../schema/errors.js"
 import type { AccountReport, Scope, Window } from "../../schema/report.js"
 import { baseUrl, jsonClient, type QuotaFields } from "../../services/Http.js"
 import { CredentialFiles, readCredentialFile } from "../../services/JsonFile.js"
 import { absoluteDirFromEnv, configDir } from "../../services/Paths.js"
-import { fingerprint, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { fingerprint, ProviderTag, type QuotaProvider } from "../../services/QuotaProvider.js"
 import {
   type AntigravityAccount,
   AntigravityAccountsFile,
@@ -16,8 +16,9 @@ import {
 } from "./schema.js"
 import { words } from "./words.js"
 
-const ID = "google"
-const NAME = "Google Antigravity"
+/** Who the platform is, for the registry, the report and `--provider`. */
+const PLATFORM = { id: "google", name: "Google Antigravity", aliases: ["antigravity", "gemini"], roundTrips: 2 } as const
+const ID = PLATFORM.id
 const ACCOUNTS_FILE = "antigravity-accounts.json"
 
 /** The Antigravity installed-app OAuth client (public by design; the same one opencode-antigravity-auth uses). */
@@ -67,10 +68,7 @@ export const makeGoogle = Effect.gen(function*() {
   })
 
   return {
-    id: ID,
-    name: NAME,
-    aliases: ["antigravity", "gemini"],
-    roundTrips: 2,
+    ...PLATFORM,
     sources: [{ path: primary, entry: null }],
     variables: ["MYSTATUS_GOOGLE_OAUTH_URL", "MYSTATUS_CLOUDCODE_BASE_URL", "MYSTATUS_GOOGLE_CLIENT_ID", "MYSTATUS_GOOGLE_CLIENT_SECRET"],
     accounts
@@ -91,9 +89,7 @@ export const accountsFiles = (
     ? [join(configDirectory, ACCOUNTS_FILE), join(appData, "opencode", ACCOUNTS_FILE)]
     : [join(configDirectory, ACCOUNTS_FILE)]
 
-export class Google extends Context.Tag("mystatus/providers/Google")<Google, QuotaProvider>() {
-  static readonly id = ID
-  static readonly words = words
+export class Google extends ProviderTag("mystatus/providers/Google", { id: ID, words })<Google>() {
   static readonly layer = Layer.effect(Google, makeGoogle)
 }
 

@@ -1,9 +1,9 @@
 import { Schema } from "effect"
 import { nullable } from "../../schema/fields.js"
-import { fixed, Secret } from "../../schema/auth.js"
+import { Secret } from "../../schema/auth.js"
 
 /** provider-api-facts §2.5 and §3 (`antigravity-accounts.json`). */
-const optionalText = Schema.optional(Schema.String.annotations(fixed("must be a string")))
+const optionalText = Schema.optional(Schema.String)
 
 /**
  * One account of the opencode-antigravity-auth plugin. Versions 1 to 4 of the file share these fields; the rest
@@ -14,14 +14,14 @@ export const AntigravityAccount = Schema.Struct({
   refreshToken: Secret,
   projectId: optionalText,
   managedProjectId: optionalText,
-  enabled: Schema.optional(Schema.Boolean.annotations(fixed("must be true or false")))
-}).annotations({ message: () => "must be an object" })
+  enabled: Schema.optional(Schema.Boolean)
+})
 export type AntigravityAccount = typeof AntigravityAccount.Type
 
 export const AntigravityAccountsFile = Schema.Struct({
-  version: Schema.optional(Schema.Number.annotations(fixed("must be a number"))),
-  accounts: Schema.Array(AntigravityAccount).annotations({ message: () => "must be a list of accounts" })
-}).annotations({ message: () => "must be a JSON object" })
+  version: Schema.optional(Schema.Number),
+  accounts: Schema.Array(AntigravityAccount)
+})
 export type AntigravityAccountsFile = typeof AntigravityAccountsFile.Type
 
 /** Google's OAuth token endpoint, refresh grant. */

@@ -20,12 +20,12 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     scopes: { otherModels: "其他模型" },
     hints: {
       signInAgain:
-        "Google 不再接受此账户的刷新令牌（已撤销或过期）：请用 `opencode auth login`（Google，OAuth with Antigravity）重新登录该账户。"
+        "Google 不再接受此账号的刷新令牌（refresh token，已撤销或过期）：请用 `opencode auth login`（Google，OAuth with Antigravity）重新登录该账号。"
     },
     problems: {
       MissingProjectId: ({ path }) => ({
-        message: "此账户没有 Google Cloud 项目，Antigravity 也未分配项目",
-        fix: `请在 Google Cloud 控制台（https://console.cloud.google.com，顶部的项目选择器，使用项目 ID 而非名称）找到项目 ID，并在 ${path} 中为此账户添加 "projectId": "<你的项目 ID>"；或用 \`opencode auth login\` 重新登录并在提示时填写项目 ID。`
+        message: "此账号没有 Google Cloud 项目（缺少 project_id），Antigravity 也未分配项目",
+        fix: `请在 Google Cloud 控制台（https://console.cloud.google.com，顶部的项目选择器，使用项目 ID 而非名称）找到项目 ID，并在 ${path} 中为此账号添加 "projectId": "<你的项目 ID>"；或用 \`opencode auth login\` 重新登录并在提示时填写项目 ID。`
       })
     },
     recreateFile: "用 `opencode auth login`（Google，OAuth with Antigravity）重新登录即可重建该文件"
@@ -68,7 +68,7 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     problems: {
       MissingProjectId: ({ path }) => ({
         message: "이 계정에 Google Cloud 프로젝트 ID(project_id)가 없고, Antigravity도 프로젝트를 할당하지 않았습니다",
-        fix: `Google Cloud 콘솔(https://console.cloud.google.com 상단의 프로젝트 선택기)에서 프로젝트 ID를 확인한 뒤(이름이 아니라 ID를 사용하세요), ${path} 파일의 이 계정 항목에 "projectId": "<프로젝트 ID>" 항목을 추가하세요. 또는 \`opencode auth login\`으로 다시 로그인하고, 프로젝트 ID를 묻는 단계에서 입력하세요.`
+        fix: `Google Cloud 콘솔(https://console.cloud.google.com 상단의 프로젝트 선택기)에서 프로젝트 ID를 확인한 뒤(이름이 아니라 ID를 사용하세요), ${path} 파일의 이 계정 항목에 "projectId": "<프로젝트 ID>" 필드를 추가하세요. 또는 \`opencode auth login\`으로 다시 로그인하고, 프로젝트 ID를 묻는 단계에서 입력하세요.`
       })
     },
     recreateFile: "`opencode auth login`으로 Google(OAuth with Antigravity)에 다시 로그인해 파일을 다시 만드세요"

@@ -1,17 +1,18 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { Clock, Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Clock, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { AnyEntry, type OAuthEntry } from "../../schema/auth.js"
 import { TokenExpired } from "../../schema/errors.js"
 import type { AccountReport, Note, Scope, Window } from "../../schema/report.js"
 import { AuthFile } from "../../services/AuthFile.js"
 import { baseUrl, type JsonClient, jsonClient } from "../../services/Http.js"
-import { fingerprint, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { fingerprint, ProviderTag, type QuotaProvider } from "../../services/QuotaProvider.js"
 import { titleCase } from "../../services/Text.js"
 import { JwtPayload, type WhamRateLimit, WhamUsage, type WhamWindow } from "./schema.js"
 import { words } from "./words.js"
 
-const ID = "openai"
-const NAME = "OpenAI"
+/** Who the platform is, for the registry, the report and `--provider`. */
+const PLATFORM = { id: "openai", name: "OpenAI", aliases: ["chatgpt", "codex"], roundTrips: 1 } as const
+const ID = PLATFORM.id
 const AUTH_KEYS = ["openai"]
 const BASE_URL = "MYSTATUS_OPENAI_BASE_URL"
 /** Business accounts answer `rate_limit: null` with credits: a field that is there, even null, is an answer. */
@@ -39,19 +40,14 @@ export const makeOpenAi = Effect.gen(function*() {
   })
 
   return {
-    id: ID,
-    name: NAME,
-    aliases: ["chatgpt", "codex"],
-    roundTrips: 1,
+    ...PLATFORM,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }],
     variables: [BASE_URL],
     accounts
   } satisfies QuotaProvider
 })
 
-export class OpenAi extends Context.Tag("mystatus/providers/OpenAi")<OpenAi, QuotaProvider>() {
-  static readonly id = ID
-  static readonly words = words
+export class OpenAi extends ProviderTag("mystatus/providers/OpenAi", { id: ID, words })<OpenAi>() {
   static readonly layer = Layer.effect(OpenAi, makeOpenAi)
 }
 
@@ -99,7 +95,11 @@ const toReport = (usage: WhamUsage, email: string | null, now: number): AccountR
   if (usage.rate_limit?.limit_reached === true) notes.push({ _tag: "LimitReached" })
   const credits = usage.credits
   if (credits && (credits.has_credits === true || credits.unlimited === true)) {
-    notes.push({ _tag: "CreditsBalance", balance: formatBalance(credits.balance), unlimited: credits.unlimited === true })
+    const balance = Number(credits.balance ?? 0)
+    // Balances arrive as "0E-10", "12.5" or 12.5; one that is no number is not shown.
+    if (credits.unlimited === true || Number.isFinite(balance)) {
+      notes.push({ _tag: "CreditsBalance", balance: Number.isFinite(balance) ? balance : 0, unlimited: credits.unlimited === true })
+    }
   }
   return {
     account: usage.email ?? email,
@@ -122,9 +122,3 @@ const toWindow = (window: WhamWindow, scope: Scope | null, now: number): Window 
   limit: null,
   unit: null
 })
-
-/** Balances arrive as "0E-10", "12.5" or 12.5. */
-const formatBalance = (balance: string | number | null | undefined): string => {
-  const value = Number(balance ?? 0)
-  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : String(balance)
-}

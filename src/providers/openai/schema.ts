@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { nullable } from "../../schema/fields.js"
+import { nullable, nullableStruct } from "../../schema/fields.js"
 
 /**
  * `GET /backend-api/wham/usage` (provider-api-facts §2.1). Tolerant where accounts differ: `rate_limit` and
@@ -15,11 +15,11 @@ export const WhamWindow = Schema.Struct({
 })
 export type WhamWindow = typeof WhamWindow.Type
 
-export const WhamRateLimit = Schema.Struct({
-  allowed: nullable(Schema.Boolean),
-  limit_reached: nullable(Schema.Boolean),
-  primary_window: nullable(WhamWindow),
-  secondary_window: nullable(WhamWindow)
+export const WhamRateLimit = nullableStruct({
+  allowed: Schema.Boolean,
+  limit_reached: Schema.Boolean,
+  primary_window: WhamWindow,
+  secondary_window: WhamWindow
 })
 export type WhamRateLimit = typeof WhamRateLimit.Type
 

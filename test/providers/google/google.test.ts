@@ -2,32 +2,22 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { join } from "node:path"
 import { win32 } from "node:path"
-import { accountsFiles } from "../../src/providers/google/index.js"
-import { describeError } from "../../src/render/describe.js"
-import { toJson } from "../../src/render/json.js"
-import { renderText } from "../../src/render/text.js"
-import { fakeServer, type Routes } from "../support/FakeServer.js"
-import {
-  baseUrlEnv,
-  GOOGLE_ACCOUNTS_PATH,
-  GOOGLE_PATHS,
-  googleAccount,
-  googleAccountsFile,
-  googleRoutes,
-  googleToken
-} from "../support/fixtures.js"
-import { home, runWith } from "../support/Home.js"
-import { ids } from "../support/outcomes.js"
+import { accountsFiles } from "../../../src/providers/google/index.js"
+import { describeError } from "../../../src/render/describe.js"
+import { toJson } from "../../../src/render/json.js"
+import { renderText } from "../../../src/render/text.js"
+import type { Routes } from "../../support/FakeServer.js"
+import { harness } from "../../support/harness.js"
+import { errorOf, ids, messageOf } from "../../support/outcomes.js"
+import { ACCOUNTS_PATH, googleAccount, googleAccountsFile, googleRoutes, googleToken, PATHS } from "./fixtures.js"
 
-const setup = (accountsFile: object | string | null, routes: Routes = googleRoutes(Date.now()), timeoutSeconds = 5) =>
-  Effect.gen(function*() {
-    const server = yield* fakeServer(routes)
-    const h = yield* home
-    if (accountsFile !== null) h.write(GOOGLE_ACCOUNTS_PATH, accountsFile)
-    const before = h.snapshot()
-    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, { only: ["google"], timeoutSeconds })
-    expect(h.snapshot(), "the accounts file is never written").toEqual(before)
-    return { server, result, home: h }
+/** Google alone, its accounts file holding `accountsFile` (none when `null`); the file is never written. */
+const setup = (accountsFile: object | string | null, routes: Routes | ((now: number) => Routes) = googleRoutes, timeoutSeconds = 5) =>
+  harness({
+    routes,
+    files: accountsFile === null ? {} : { [ACCOUNTS_PATH]: accountsFile },
+    only: ["google"],
+    timeoutSeconds
   })
 
 const SIX = googleAccountsFile([
@@ -58,7 +48,7 @@ describe("Google Antigravity", () => {
   it.scopedLive("refreshes with a form post, then asks for models with the project as Bearer", () =>
     Effect.gen(function*() {
       const { server } = yield* setup(googleAccountsFile([googleAccount("alice", { email: "a@x.io", projectId: "proj-alice" })]))
-      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${GOOGLE_PATHS.token}`, `POST ${GOOGLE_PATHS.fetchModels}`])
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${PATHS.token}`, `POST ${PATHS.fetchModels}`])
       const [token, models] = server.requests
       expect(token!.headers["content-type"]).toBe("application/x-www-form-urlencoded")
       const form = new URLSearchParams(token!.body)
@@ -76,9 +66,9 @@ describe("Google Antigravity", () => {
         googleAccount("managed", { managedProjectId: "managed-only" }),
         googleAccount("carol", {})
       ]))
-      const projects = server.requests.filter((r) => r.path === GOOGLE_PATHS.fetchModels).map((r) => JSON.parse(r.body).project)
+      const projects = server.requests.filter((r) => r.path === PATHS.fetchModels).map((r) => JSON.parse(r.body).project)
       expect(projects.sort()).toEqual(["discovered-carol", "managed-only", "proj-both"])
-      const load = server.requests.filter((r) => r.path === GOOGLE_PATHS.loadCodeAssist)
+      const load = server.requests.filter((r) => r.path === PATHS.loadCodeAssist)
       expect(load).toHaveLength(1)
       expect(JSON.parse(load[0]!.body)).toEqual({
         metadata: { ideType: "ANTIGRAVITY", platform: "PLATFORM_UNSPECIFIED", pluginType: "GEMINI" }
@@ -101,20 +91,20 @@ describe("Google Antigravity", () => {
         ["Other models", 10] // chat_* and tab_* are dropped, not "other"
       ])
       // The reset shown is that of the lowest model of the family.
-      expect(Math.abs(Date.parse(json.windows[0]!.resetsAt!) - (now + 2 * 3600_000))).toBeLessThan(1000)
-      expect(Math.abs(Date.parse(json.windows[3]!.resetsAt!) - (now + 50 * 3600_000))).toBeLessThan(1000)
+      expect(json.windows[0]!.resetsAt).toBe(new Date(now + 2 * 3600_000).toISOString())
+      expect(json.windows[3]!.resetsAt).toBe(new Date(now + 50 * 3600_000).toISOString())
       expect(json.warnings).toEqual(["Claude: 100% used", "GPT-OSS: 85% used"])
     }))
 
   it.scopedLive("an account without a project that loadCodeAssist cannot place gets the FAQ's fix", () =>
     Effect.gen(function*() {
-      const { home: h, result } = yield* setup(googleAccountsFile([googleAccount("unassigned", { email: "dave@example.com" })]))
+      const { home, result } = yield* setup(googleAccountsFile([googleAccount("unassigned", { email: "dave@example.com" })]))
       const outcome = result.outcomes[0]!
       expect(outcome._tag).toBe("Failed")
       if (outcome._tag !== "Failed") return
       const { fix } = describeError("en", outcome.error, "Google Antigravity", Date.now())
       expect(fix).toContain("console.cloud.google.com")
-      expect(fix).toContain(`"projectId": "<your-project-id>" to this account in ${join(h.dir, GOOGLE_ACCOUNTS_PATH)}`)
+      expect(fix).toContain(`"projectId": "<your-project-id>" to this account in ${join(home.dir, ACCOUNTS_PATH)}`)
     }))
 
   it.scopedLive("a refused refresh says to sign in again and never shows the token", () =>
@@ -129,12 +119,12 @@ describe("Google Antigravity", () => {
   it.scopedLive("a hanging token endpoint times out that account, not the run", () =>
     Effect.gen(function*() {
       const routes = googleRoutes(Date.now())
-      const token = routes[`POST ${GOOGLE_PATHS.token}`] as (request: { readonly body: string }) => object
+      const token = routes[`POST ${PATHS.token}`] as (request: { readonly body: string }) => object
       const { result } = yield* setup(
         googleAccountsFile([googleAccount("alice", { projectId: "p" }), googleAccount("slow", { projectId: "p" })]),
         {
           ...routes,
-          [`POST ${GOOGLE_PATHS.token}`]: (request) =>
+          [`POST ${PATHS.token}`]: (request) =>
             request.body.includes("slow") ? { hang: true } : token(request)
         },
         1
@@ -152,12 +142,12 @@ describe("Google Antigravity", () => {
 
   it.scopedLive("an accounts file that is not JSON is an unreadable file with the line and column", () =>
     Effect.gen(function*() {
-      const { home: h, result } = yield* setup("{\n  accounts: [")
+      const { home, result } = yield* setup("{\n  accounts: [")
       expect(result.outcomes).toHaveLength(1)
       expect(result.outcomes[0]).toMatchObject({
         _tag: "Failed",
         id: "google",
-        error: { _tag: "AuthFileUnreadable", path: join(h.dir, GOOGLE_ACCOUNTS_PATH), problem: "notJson", line: 2, column: 3 }
+        error: { _tag: "AuthFileUnreadable", path: join(home.dir, ACCOUNTS_PATH), problem: "notJson", line: 2, column: 3 }
       })
     }))
 
@@ -167,13 +157,14 @@ describe("Google Antigravity", () => {
   ] as const) {
     it.scopedLive(`an invalid file (${what}) is one clear error`, () =>
       Effect.gen(function*() {
-        const { home: h, result } = yield* setup(content)
+        const { home, result } = yield* setup(content)
         expect(result.outcomes).toHaveLength(1)
         expect(result.outcomes[0]).toMatchObject({
           _tag: "Failed",
           id: "google",
-          error: { _tag: "CredentialsInvalid", source: join(h.dir, GOOGLE_ACCOUNTS_PATH), problem }
+          error: { _tag: "CredentialsInvalid", source: join(home.dir, ACCOUNTS_PATH) }
         })
+        expect(messageOf(errorOf(result, "google"))).toContain(`: ${problem}`)
       }))
   }
 

@@ -1,23 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
-import { fakeServer, type Routes } from "../support/FakeServer.js"
-import { authEntries, baseUrlEnv, glmFailure, glmLimits, PATHS, SECRETS, zaiRootLimits } from "../support/fixtures.js"
-import { home, runWith } from "../support/Home.js"
-import { errorOf, reportOf } from "../support/outcomes.js"
+import { Effect, TestClock } from "effect"
+import type { Routes } from "../../support/FakeServer.js"
+import { harness, provideHarness } from "../../support/harness.js"
+import { errorOf, messageOf, reportOf } from "../../support/outcomes.js"
+import { glmFailure, glmLimits, PATHS, SECRETS, ZAI_ENTRY, ZHIPU_ENTRY, zaiRootLimits } from "./fixtures.js"
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
+const NOW = Date.UTC(2026, 10, 22, 2, 56, 5)
 
-const setup = (routes: Routes) =>
-  Effect.gen(function*() {
-    const now = Date.now()
-    const server = yield* fakeServer(routes)
-    const h = yield* home
-    const entries = authEntries(now)
-    h.authJson({ "zhipuai-coding-plan": entries["zhipuai-coding-plan"], "zai-coding-plan": entries["zai-coding-plan"] })
-    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
-    return { now, server, result }
-  })
+const BOTH = { "zhipuai-coding-plan": ZHIPU_ENTRY, "zai-coding-plan": ZAI_ENTRY }
+
+/** Zhipu AI and Z.ai both configured, their endpoints answering `routes`. */
+const setup = (routes: Routes) => harness({ routes, auth: BOTH })
 
 describe("Zhipu AI and Z.ai", () => {
   it.scopedLive("send the raw key to each platform's quota endpoint", () =>
@@ -30,9 +25,10 @@ describe("Zhipu AI and Z.ai", () => {
       expect(server.requests.every((r) => r.method === "GET")).toBe(true)
     }))
 
-  it.scopedLive("show every limit: 5-hour and weekly tokens, and the monthly MCP quota with counts", () =>
+  it.scoped("show every limit: 5-hour and weekly tokens, and the monthly MCP quota with counts", () =>
     Effect.gen(function*() {
-      const { now, result } = yield* setup({ [`GET ${PATHS.zhipu}`]: { body: glmLimits(Date.now()) } })
+      yield* TestClock.setTime(NOW)
+      const { result } = yield* setup({ [`GET ${PATHS.zhipu}`]: { body: glmLimits(NOW) } })
       const report = reportOf(result, "zhipu")
       expect(report.account).toBe("9c89****AQVM")
       expect(report.plan).toBe("Pro")
@@ -41,8 +37,11 @@ describe("Zhipu AI and Z.ai", () => {
       // Token windows carry only a percentage: no counts are invented.
       expect(report.windows[0]).toMatchObject({ used: null, limit: null, unit: null })
       expect(report.windows[2]).toMatchObject({ used: 224, limit: 1000, unit: "calls" })
-      expect(Math.abs(report.windows[1]!.resetsAt!.getTime() - (now + 4 * DAY + 2 * HOUR))).toBeLessThan(1500)
-      expect(Math.abs(report.windows[2]!.resetsAt!.getTime() - (now + 20 * DAY))).toBeLessThan(1500)
+      expect(report.windows.map((w) => w.resetsAt)).toEqual([
+        new Date(NOW + 2.5 * HOUR),
+        new Date(NOW + 4 * DAY + 2 * HOUR),
+        new Date(NOW + 20 * DAY)
+      ])
     }))
 
   it.scopedLive("Z.ai's root-level limits are read, and a -1 reset time is no reset time", () =>
@@ -77,43 +76,44 @@ describe("Zhipu AI and Z.ai", () => {
       expect(JSON.stringify(result.outcomes)).not.toContain(SECRETS.zhipuKey)
     }))
 
-  it.scopedLive("a window length that its reset time contradicts is shown without a length", () =>
+  it.scoped("a window length that its reset time contradicts is shown without a length", () =>
     Effect.gen(function*() {
-      const now = Date.now()
-      const { result } = yield* setup({
-        [`GET ${PATHS.zhipu}`]: {
-          body: {
-            success: true,
-            data: { limits: [{ type: "TOKENS_LIMIT", unit: 3, number: 5, percentage: 10, nextResetTime: now + 6 * DAY }] }
-          }
-        }
+      yield* TestClock.setTime(NOW)
+      const limit = (resetAt: number) => ({
+        success: true,
+        data: { limits: [{ type: "TOKENS_LIMIT", unit: 3, number: 5, percentage: 10, nextResetTime: resetAt }] }
       })
-      expect(reportOf(result, "zhipu").windows[0]).toMatchObject({ windowSeconds: null, usedPercent: 10 })
+      const { run } = yield* provideHarness({
+        routes: { [`GET ${PATHS.zhipu}`]: { body: limit(NOW + 6 * DAY) }, [`GET ${PATHS.zai}`]: { body: limit(NOW + 7 * HOUR) } },
+        auth: BOTH
+      })
+      const first = yield* run()
+      expect(reportOf(first, "zhipu").windows[0]).toMatchObject({ windowSeconds: null, usedPercent: 10 })
+      // Counted from the run's clock: a reset 7 hours away is too far for a 5-hour window, one 6 hours away is not.
+      expect(reportOf(first, "zai").windows[0]).toMatchObject({ windowSeconds: null, usedPercent: 10 })
+      yield* TestClock.adjust(HOUR)
+      expect(reportOf(yield* run(), "zai").windows[0]).toMatchObject({ windowSeconds: 18000, usedPercent: 10 })
     }))
 
   it.scopedLive("a key with surrounding whitespace fails that provider only, naming the field, not the key", () =>
     Effect.gen(function*() {
-      const now = Date.now()
-      const server = yield* fakeServer({ [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) } })
-      const h = yield* home
-      h.authJson({
-        "zhipuai-coding-plan": { type: "api", key: `${SECRETS.zhipuKey}\n` },
-        "zai-coding-plan": authEntries(now)["zai-coding-plan"]
+      const { result } = yield* harness({
+        routes: (now) => ({ [`GET ${PATHS.zai}`]: { body: zaiRootLimits(now) } }),
+        auth: { "zhipuai-coding-plan": { type: "api", key: `${SECRETS.zhipuKey}\n` }, "zai-coding-plan": ZAI_ENTRY }
       })
-      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) })
       const error = errorOf(result, "zhipu")
       expect(error).toMatchObject({ _tag: "CredentialsInvalid" })
-      expect(JSON.stringify(error)).toContain("zhipuai-coding-plan")
-      expect(JSON.stringify(error)).toContain("key: must be a non-empty string without surrounding whitespace")
+      expect(error).toMatchObject({ entry: "zhipuai-coding-plan", issues: { list: [{ path: "key", expected: { _tag: "Secret" } }] } })
+      expect(messageOf(error)).toContain("key: must be a non-empty string without surrounding whitespace")
       expect(JSON.stringify(error)).not.toContain(SECRETS.zhipuKey)
       reportOf(result, "zai")
     }))
 
   it.scopedLive("an api entry without a key names the missing field", () =>
     Effect.gen(function*() {
-      const h = yield* home
-      h.authJson({ "zai-coding-plan": { type: "api" } })
-      const result = yield* runWith({ HOME: h.dir })
-      expect(errorOf(result, "zai")).toMatchObject({ _tag: "CredentialsInvalid", problem: "key: is missing" })
+      const { result } = yield* harness({ routes: {}, auth: { "zai-coding-plan": { type: "api" } } })
+      const error = errorOf(result, "zai")
+      expect(error).toMatchObject({ _tag: "CredentialsInvalid", issues: { list: [{ path: "key", expected: { _tag: "Missing" } }] } })
+      expect(messageOf(error)).toContain("key: is missing")
     }))
 })

@@ -1,17 +1,16 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, TestClock } from "effect"
 import { join } from "node:path"
-import { enterpriseApiUrl } from "../../src/providers/copilot/index.js"
-import { describeError } from "../../src/render/describe.js"
-import { toJson } from "../../src/render/json.js"
-import { renderText } from "../../src/render/text.js"
-import { fakeServer, type Routes } from "../support/FakeServer.js"
+import { enterpriseApiUrl } from "../../../src/providers/copilot/index.js"
+import { describeError } from "../../../src/render/describe.js"
+import { toJson } from "../../../src/render/json.js"
+import { renderText } from "../../../src/render/text.js"
+import type { Routes } from "../../support/FakeServer.js"
+import { harness, provideHarness } from "../../support/harness.js"
+import { errorOf, ids, messageOf, reportOf } from "../../support/outcomes.js"
 import {
-  baseUrlEnv,
-  COPILOT_PATHS,
   COPILOT_RESET,
-  COPILOT_SECRETS,
   copilotDateOnlyReset,
   copilotEntry,
   copilotFree,
@@ -21,25 +20,23 @@ import {
   copilotSessionToken,
   copilotUnlimited,
   copilotUser,
-  premiumRequestUsage
-} from "../support/fixtures.js"
-import { home, runWith } from "../support/Home.js"
-import { errorOf, ids, reportOf } from "../support/outcomes.js"
-
-const PAT_PATH = ".config/opencode/copilot-quota-token.json"
+  fixture,
+  PAT_PATH,
+  PATHS,
+  premiumRequestUsage,
+  SECRETS
+} from "./fixtures.js"
 
 /** Copilot configured through OpenCode's login (and optionally a PAT file), asked alone. */
 const setup = (routes: Routes, files: { readonly entry?: object | null; readonly pat?: object | string } = {}) =>
-  Effect.gen(function*() {
-    const server = yield* fakeServer(routes)
-    const h = yield* home
-    if (files.entry !== null) h.authJson({ "github-copilot": files.entry ?? copilotEntry() })
-    if (files.pat !== undefined) h.write(PAT_PATH, files.pat)
-    const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv(server.url) }, { only: ["copilot"] })
-    return { server, result, home: h }
+  harness({
+    routes,
+    ...(files.entry === null ? {} : { auth: { "github-copilot": files.entry ?? copilotEntry() } }),
+    files: files.pat === undefined ? {} : { [PAT_PATH]: files.pat },
+    only: ["copilot"]
   })
 
-const userRoute = (body: unknown): Routes => ({ [`GET ${COPILOT_PATHS.user}`]: { body } })
+const userRoute = (body: unknown): Routes => ({ [`GET ${PATHS.user}`]: { body } })
 
 describe("GitHub Copilot through OpenCode's login", () => {
   it.scopedLive("asks copilot_internal/user with the gho token and the editor headers", () =>
@@ -47,8 +44,8 @@ describe("GitHub Copilot through OpenCode's login", () => {
       const { result, server } = yield* setup(userRoute(copilotUser))
       expect(server.requests).toHaveLength(1)
       const { headers, path } = server.requests[0]!
-      expect(path).toBe(COPILOT_PATHS.user)
-      expect(headers.authorization).toBe(`token ${COPILOT_SECRETS.gho}`)
+      expect(path).toBe(PATHS.user)
+      expect(headers.authorization).toBe(`token ${SECRETS.gho}`)
       expect(headers["editor-version"]).toBe("vscode/1.96.2")
       expect(headers["editor-plugin-version"]).toBe("copilot-chat/0.26.7")
       expect(headers["user-agent"]).toBe("GitHubCopilotChat/0.26.7")
@@ -69,8 +66,8 @@ describe("GitHub Copilot through OpenCode's login", () => {
 
   it.scopedLive("uses the gho token even when access holds a session token", () =>
     Effect.gen(function*() {
-      const { server } = yield* setup(userRoute(copilotUser), { entry: copilotEntry({ access: COPILOT_SECRETS.session }) })
-      expect(server.requests[0]!.headers.authorization).toBe(`token ${COPILOT_SECRETS.gho}`)
+      const { server } = yield* setup(userRoute(copilotUser), { entry: copilotEntry({ access: SECRETS.session }) })
+      expect(server.requests[0]!.headers.authorization).toBe(`token ${SECRETS.gho}`)
     }))
 
   it.scopedLive("reads the reset from quota_reset_date when the UTC field is absent", () =>
@@ -82,13 +79,13 @@ describe("GitHub Copilot through OpenCode's login", () => {
   it.scopedLive("when refused, exchanges for a session token and retries with it as Bearer", () =>
     Effect.gen(function*() {
       const { result, server } = yield* setup({
-        [`GET ${COPILOT_PATHS.user}`]: [{ status: 401, body: { message: "Bad credentials" } }, { body: copilotUser }],
-        [`GET ${COPILOT_PATHS.token}`]: { body: copilotSessionToken }
+        [`GET ${PATHS.user}`]: [{ status: 401, body: { message: "Bad credentials" } }, { body: copilotUser }],
+        [`GET ${PATHS.token}`]: { body: copilotSessionToken }
       })
       expect(server.requests.map((r) => [r.path, r.headers.authorization])).toEqual([
-        [COPILOT_PATHS.user, `token ${COPILOT_SECRETS.gho}`],
-        [COPILOT_PATHS.token, `token ${COPILOT_SECRETS.gho}`],
-        [COPILOT_PATHS.user, `Bearer ${COPILOT_SECRETS.session}`]
+        [PATHS.user, `token ${SECRETS.gho}`],
+        [PATHS.token, `token ${SECRETS.gho}`],
+        [PATHS.user, `Bearer ${SECRETS.session}`]
       ])
       expect(server.requests[1]!.headers["copilot-integration-id"]).toBe("vscode-chat")
       expect(reportOf(result, "copilot").windows[0]!.usedPercent).toBeCloseTo(76.3)
@@ -96,20 +93,20 @@ describe("GitHub Copilot through OpenCode's login", () => {
 
   it.scopedLive("when the quota API stays closed and no PAT is set: the seed's message with the PAT steps", () =>
     Effect.gen(function*() {
-      const { home: h, result } = yield* setup({
-        [`GET ${COPILOT_PATHS.user}`]: { status: 404, body: { message: "Not Found" } },
-        [`GET ${COPILOT_PATHS.token}`]: { status: 404, body: { message: "Not Found" } }
+      const { home, result } = yield* setup({
+        [`GET ${PATHS.user}`]: { status: 404, body: { message: "Not Found" } },
+        [`GET ${PATHS.token}`]: { status: 404, body: { message: "Not Found" } }
       })
       const error = errorOf(result, "copilot")
       expect(error).toMatchObject({
         _tag: "ProviderProblem",
         problem: "CopilotQuotaUnavailable",
-        params: { status: 404, patPath: join(h.dir, PAT_PATH) }
+        params: { status: 404, patPath: join(home.dir, PAT_PATH) }
       })
       const { fix, message } = describeError("en", error, "GitHub Copilot", Date.now())
       expect(message).toContain("GitHub Copilot quota query unavailable")
       expect(fix).toContain("\"Plan\" to \"Read-only\"")
-      expect(fix).toContain(`Save it in ${join(h.dir, PAT_PATH)}`)
+      expect(fix).toContain(`Save it in ${join(home.dir, PAT_PATH)}`)
       expect(fix).toContain("\"tier\" is required: free, pro, pro+, business or enterprise")
       expect(fix).toContain("VS Code status bar")
       expect(fix).toContain("https://github.com/settings/billing")
@@ -117,7 +114,7 @@ describe("GitHub Copilot through OpenCode's login", () => {
 
   it.scopedLive("a server error is an HttpError, not the PAT advice", () =>
     Effect.gen(function*() {
-      const { result } = yield* setup({ [`GET ${COPILOT_PATHS.user}`]: { status: 502, body: "bad gateway" } })
+      const { result } = yield* setup({ [`GET ${PATHS.user}`]: { status: 502, body: "bad gateway" } })
       expect(errorOf(result, "copilot")).toMatchObject({ _tag: "HttpError", status: 502 })
     }))
 
@@ -168,10 +165,9 @@ describe("GitHub Copilot through OpenCode's login", () => {
 
   it.scopedLive("an enterpriseUrl sends the query to api.<enterprise host>", () =>
     Effect.gen(function*() {
-      const server = yield* fakeServer(userRoute(copilotUser))
+      const { home, run, server } = yield* provideHarness({ routes: userRoute(copilotUser) })
       const port = new URL(server.url).port
-      const h = yield* home
-      h.authJson({ "github-copilot": copilotEntry({ enterpriseUrl: `http://octo.ghe.test:${port}` }) })
+      home.authJson({ "github-copilot": copilotEntry({ enterpriseUrl: `http://octo.ghe.test:${port}` }) })
       // Real HTTP over node:http whose DNS answers 127.0.0.1 for every name: the Host header proves the target.
       const loopbackDns = NodeHttpClient.layerWithoutAgent.pipe(
         Layer.provide(NodeHttpClient.makeAgentLayer({
@@ -179,7 +175,7 @@ describe("GitHub Copilot through OpenCode's login", () => {
             options.all ? callback(null, [{ address: "127.0.0.1", family: 4 }]) : callback(null, "127.0.0.1", 4)
         }))
       )
-      const result = yield* runWith({ HOME: h.dir, ...baseUrlEnv("http://127.0.0.1:9") }, { only: ["copilot"] }, loopbackDns)
+      const result = yield* run({ env: fixture.baseUrlEnv("http://127.0.0.1:9"), only: ["copilot"], http: loopbackDns })
       expect(server.requests.map((r) => r.headers.host)).toEqual([`api.octo.ghe.test:${port}`])
       expect(reportOf(result, "copilot").account).toBe(`api.octo.ghe.test:${port}`)
     }))
@@ -200,16 +196,16 @@ describe("GitHub Copilot through OpenCode's login", () => {
 
 describe("GitHub Copilot through a fine-grained PAT", () => {
   const billing = (body: unknown = premiumRequestUsage): Routes => ({
-    [`GET ${COPILOT_PATHS.billing}`]: { body },
-    [`GET ${COPILOT_PATHS.user}`]: { body: copilotUser }
+    [`GET ${PATHS.billing}`]: { body },
+    [`GET ${PATHS.user}`]: { body: copilotUser }
   })
 
   it.scopedLive("is preferred over the login and reads the billing API with the PAT", () =>
     Effect.gen(function*() {
       const { result, server } = yield* setup(billing(), { pat: copilotPatFile("pro") })
-      expect(server.requests.map((r) => r.path)).toEqual([COPILOT_PATHS.billing])
+      expect(server.requests.map((r) => r.path)).toEqual([PATHS.billing])
       const { headers } = server.requests[0]!
-      expect(headers.authorization).toBe(`Bearer ${COPILOT_SECRETS.pat}`)
+      expect(headers.authorization).toBe(`Bearer ${SECRETS.pat}`)
       expect(headers.accept).toBe("application/vnd.github+json")
       expect(headers["x-github-api-version"]).toBe("2022-11-28")
       const report = reportOf(result, "copilot")
@@ -247,47 +243,60 @@ describe("GitHub Copilot through a fine-grained PAT", () => {
 
   it.scopedLive("is found through OPENCODE_CONFIG_DIR, then XDG_CONFIG_HOME", () =>
     Effect.gen(function*() {
-      const server = yield* fakeServer(billing())
-      const h = yield* home
-      h.write("custom/copilot-quota-token.json", copilotPatFile("free"))
-      h.write("xdg/opencode/copilot-quota-token.json", copilotPatFile("pro+"))
-      const env = { HOME: h.dir, ...baseUrlEnv(server.url), XDG_CONFIG_HOME: join(h.dir, "xdg") }
-      const explicit = yield* runWith({ ...env, OPENCODE_CONFIG_DIR: join(h.dir, "custom") })
+      const { home, run } = yield* provideHarness({
+        routes: billing(),
+        files: {
+          "custom/copilot-quota-token.json": copilotPatFile("free"),
+          "xdg/opencode/copilot-quota-token.json": copilotPatFile("pro+")
+        }
+      })
+      const env = { XDG_CONFIG_HOME: join(home.dir, "xdg") }
+      const explicit = yield* run({ env: { ...env, OPENCODE_CONFIG_DIR: join(home.dir, "custom") } })
       expect(reportOf(explicit, "copilot").windows[0]!.limit).toBe(50)
-      const xdg = yield* runWith(env)
+      const xdg = yield* run({ env })
       expect(reportOf(xdg, "copilot").windows[0]!.limit).toBe(1500)
     }))
 
+  it.scoped("a billing report without its month covers the run's month, and resets on the 1st of the next", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(Date.UTC(2027, 11, 31, 23, 59, 59))
+      const usage = { ...premiumRequestUsage, timePeriod: { year: 2027 } }
+      const { result } = yield* setup(billing(usage), { pat: copilotPatFile("pro") })
+      const report = reportOf(result, "copilot")
+      expect(report.notes[0]).toEqual({ _tag: "BillingPeriod", year: 2027, month: 12 })
+      expect(report.windows[0]!.resetsAt).toEqual(new Date("2028-01-01T00:00:00Z"))
+    }))
+
   const invalid = [
-    ["a missing field", { token: COPILOT_SECRETS.pat, tier: "pro" }, "username: is missing"],
-    ["an unknown tier", copilotPatFile("premium"), "tier: must be one of \"free\", \"pro\", \"pro+\", \"business\", \"enterprise\""],
-    ["a token with whitespace", copilotPatFile("pro", { token: ` ${COPILOT_SECRETS.pat}\n` }), "token: must be a non-empty string without surrounding whitespace"]
+    ["a missing field", { token: SECRETS.pat, tier: "pro" }, "username: is missing"],
+    ["an unknown tier", copilotPatFile("premium"), "tier: expected one of \"free\", \"pro\", \"pro+\", \"business\", \"enterprise\""],
+    ["a token with whitespace", copilotPatFile("pro", { token: ` ${SECRETS.pat}\n` }), "token: must be a non-empty string without surrounding whitespace"]
   ] as const
   for (const [what, pat, problem] of invalid) {
     it.scopedLive(`${what} is a configuration error naming the field`, () =>
       Effect.gen(function*() {
-        const { home: h, result, server } = yield* setup(billing(), { pat })
+        const { home, result, server } = yield* setup(billing(), { pat })
         const error = errorOf(result, "copilot")
-        expect(error).toMatchObject({ _tag: "CredentialsInvalid", source: join(h.dir, PAT_PATH) })
-        expect(error._tag === "CredentialsInvalid" && error.problem).toContain(problem)
-        expect(JSON.stringify(error)).not.toContain(COPILOT_SECRETS.pat)
+        expect(error).toMatchObject({ _tag: "CredentialsInvalid", source: join(home.dir, PAT_PATH) })
+        expect(messageOf(error)).toContain(problem)
+        expect(JSON.stringify(error)).not.toContain(SECRETS.pat)
         expect(server.requests).toEqual([])
       }))
   }
 
   it.scopedLive("a PAT file that is not JSON is an unreadable file, with the place of the error, never its text", () =>
     Effect.gen(function*() {
-      const { home: h, result, server } = yield* setup(billing(), { pat: `{"token": "${COPILOT_SECRETS.pat}"` })
+      const { home, result, server } = yield* setup(billing(), { pat: `{"token": "${SECRETS.pat}"` })
       const error = errorOf(result, "copilot")
-      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", provider: "copilot", path: join(h.dir, PAT_PATH), problem: "notJson", line: 1 })
-      expect(JSON.stringify(error)).not.toContain(COPILOT_SECRETS.pat)
+      expect(error).toMatchObject({ _tag: "AuthFileUnreadable", provider: "copilot", path: join(home.dir, PAT_PATH), problem: "notJson", line: 1 })
+      expect(JSON.stringify(error)).not.toContain(SECRETS.pat)
       expect(server.requests).toEqual([])
     }))
 
   for (const status of [403, 404]) {
     it.scopedLive(`HTTP ${status} explains the "Plan: Read-only" permission`, () =>
       Effect.gen(function*() {
-        const { result } = yield* setup({ [`GET ${COPILOT_PATHS.billing}`]: { status, body: { message: "Not Found" } } }, { pat: copilotPatFile() })
+        const { result } = yield* setup({ [`GET ${PATHS.billing}`]: { status, body: { message: "Not Found" } } }, { pat: copilotPatFile() })
         const error = errorOf(result, "copilot")
         expect(error).toMatchObject({ _tag: "HttpError", status, hint: "patPermission" })
         expect(describeError("en", error, "GitHub Copilot", Date.now()).fix).toContain("\"Plan: Read-only\"")
