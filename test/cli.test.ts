@@ -124,6 +124,10 @@ describe("mystatus CLI", () => {
         `mystatus: --bogus: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`
       ],
       [["-x"], `mystatus: -x: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
+      // @effect/cli's built-ins are gone: --wizard hung without a terminal, --log-level printed nothing.
+      [["--wizard"], `mystatus: --wizard: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
+      [["--log-level", "debug"], `mystatus: --log-level: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
+      [["--lang", "zh_TW.UTF-8", "--bogus"], `mystatus：--bogus：未知的選項；可用的選項：--json、--provider、--timeout、--lang、--no-color、--help、--version（請參閱 mystatus --help）`],
       [["--json=yes"], `mystatus: --json: takes no value, but was given 'yes' ${SEE}`],
       [["copilot"], `mystatus: 'copilot': unexpected argument; to ask only this provider, use --provider copilot ${SEE}`],
       [["--json", "--", "stuff"], `mystatus: 'stuff': unexpected argument; mystatus takes options only ${SEE}`],

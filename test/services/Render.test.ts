@@ -14,7 +14,7 @@ import {
 } from "../../src/schema/errors.js"
 import { JsonReport } from "../../src/schema/json.js"
 import type { NotConfigured, Outcome, RunResult, Window } from "../../src/schema/report.js"
-import { detectLang, type Lang } from "../../src/i18n/index.js"
+import { detectLang, type Lang, parseLang } from "../../src/i18n/index.js"
 import { describeError } from "../../src/render/describe.js"
 import { toJson } from "../../src/render/json.js"
 import { renderText, stringWidth, wrap } from "../../src/render/text.js"
@@ -541,5 +541,26 @@ describe("language detection", () => {
     expect(detectLang({ LANG: "zh_CN.UTF-8" }, never)).toBe("zh-CN")
     expect(detectLang({ LANG: "C.UTF-8" }, () => "zh-CN")).toBe("zh-CN")
     expect(detectLang({}, () => "de-DE")).toBe("en")
+  })
+
+  it("reads every language by its usual spellings; Traditional for Taiwan, Hong Kong and Hant; unknown is English", () => {
+    const cases: ReadonlyArray<readonly [string, Lang | undefined]> = [
+      ["en", "en"], ["en_GB.UTF-8", "en"],
+      ["zh", "zh-CN"], ["zh_CN", "zh-CN"], ["zh-Hans", "zh-CN"], ["zh_CN.UTF-8", "zh-CN"], ["zh-Hans-HK", "zh-CN"], ["zh_SG", "zh-CN"],
+      ["zh_TW", "zh-TW"], ["zh_TW.UTF-8", "zh-TW"], ["zh-Hant", "zh-TW"], ["zh-HK", "zh-TW"], ["zh_HK.Big5", "zh-TW"], ["zh-MO", "zh-TW"], ["zh-Hant-CN", "zh-TW"],
+      ["fr", "fr"], ["fr-CA", "fr"], ["fr_FR.UTF-8", "fr"], ["fr_BE@euro", "fr"],
+      ["ko", "ko"], ["ko-KR", "ko"], ["ko_KR.UTF-8", "ko"],
+      ["de_DE.UTF-8", undefined], ["C", undefined], ["POSIX", undefined], ["C.UTF-8", undefined], ["", undefined]
+    ]
+    for (const [value, lang] of cases) expect(parseLang(value), value).toBe(lang)
+    const never = () => {
+      throw new Error("not asked")
+    }
+    // zh_TW users no longer get Simplified Chinese, from any variable.
+    expect(detectLang({ LANG: "zh_TW.UTF-8" }, never)).toBe("zh-TW")
+    expect(detectLang({ LC_ALL: "zh_HK.UTF-8" }, never)).toBe("zh-TW")
+    expect(detectLang({ LC_MESSAGES: "fr_CA.UTF-8", LANG: "en_US.UTF-8" }, never)).toBe("fr")
+    expect(detectLang({ LC_ALL: "de_DE.UTF-8", LANG: "ko_KR.UTF-8" }, never)).toBe("en")
+    expect(detectLang({ LC_ALL: "", LANG: "ko_KR.UTF-8" }, never)).toBe("ko")
   })
 })
