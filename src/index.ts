@@ -1,6 +1,7 @@
 /**
  * mystatus as a library: the providers (each a service with its own layer), the credential store, the program
- * and the report model. Provide `HttpClient`, `FileSystem` and `Path` from your platform.
+ * and the report model. Provide `HttpClient`, `FileSystem`, `Path` and `CommandExecutor` from your platform
+ * (`platform`, or `NodeContext.layer` with an HttpClient).
  */
 export * from "./schema/errors.js"
 export * from "./schema/json.js"
@@ -15,6 +16,7 @@ export { describeError } from "./render/describe.js"
 export { toJson } from "./render/json.js"
 export { renderText } from "./render/text.js"
 export { OpenAi } from "./providers/openai/index.js"
+export { Claude } from "./providers/claude/index.js"
 export { Zai, Zhipu } from "./providers/glm/index.js"
 export { Copilot, enterpriseApiUrl } from "./providers/copilot/index.js"
 export { Google } from "./providers/google/index.js"

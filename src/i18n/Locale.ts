@@ -18,8 +18,11 @@ import type { Unit, WindowLength } from "../schema/report.js"
  * only words them. A new language is one more file of this type; the compiler lists whatever it is missing.
  */
 export interface Locale {
-  /** `1 234,5` in French, `1,234.5` in English: no Intl (creating the first Intl object costs ~20 ms of start-up). */
-  readonly number: (value: number) => string
+  /**
+   * `1 234,5` in French, `1,234.5` in English: no Intl (creating the first Intl object costs ~20 ms of start-up).
+   * `fractionDigits` fixes the decimals (an amount of money: `20.50`); otherwise at most two, without trailing zeros.
+   */
+  readonly number: (value: number, fractionDigits?: number) => string
   /** A whole percentage: `75%`, or `75 %` in French. */
   readonly percent: (value: number) => string
   readonly duration: (span: Span) => string
@@ -58,6 +61,11 @@ export interface ReportWords {
   readonly billingPeriod: (year: number, month: number) => string
   /** `name`: the platform's display name. */
   readonly usageBasedBilling: (name: string) => string
+  /**
+   * Pay-as-you-go use beyond the plan this month: `spent` and `limit` are amounts with their currency (`20.50 EUR`),
+   * `limit` null when there is no monthly cap.
+   */
+  readonly extraUsage: (spent: string, limit: string | null) => string
   readonly noWindows: string
   readonly failedHeader: string
   /** One failure's line: who failed (platform · account) and the message. */
@@ -192,7 +200,7 @@ export interface ProviderWords<
   ProblemKey extends string = string
 > {
   readonly scopes: Readonly<Record<ScopeKey, string>>
-  readonly hints: Readonly<Record<HintKey, string>>
+  readonly hints: Readonly<Record<HintKey, Hint>>
   readonly problems: Readonly<Record<ProblemKey, (params: ProblemParams, c: ErrorContext) => Described>>
   /** How to renew an expired login, when it is not "use the platform once in OpenCode". */
   readonly refreshLogin?: string
@@ -203,11 +211,18 @@ export interface ProviderWords<
 export type ProblemParams = Readonly<Record<string, string | number>>
 
 /**
- * `1234.5` → `1 234,5` with `group` " " and `decimal` ","; at most two decimals. The shared mechanics of every
- * locale's `number`.
+ * A platform's fix for an HTTP status it knows better: a sentence, or one made from the error when it needs its
+ * numbers (when to retry, from Retry-After).
  */
-export const formatNumber = (value: number, group: string, decimal: string): string => {
-  const [whole, fraction] = (Math.round(value * 100) / 100).toString().split(".")
+export type Hint = string | ((e: HttpError, c: ErrorContext) => string)
+
+/**
+ * `1234.5` → `1 234,5` with `group` " " and `decimal` ","; at most two decimals, or exactly `fractionDigits`. The
+ * shared mechanics of every locale's `number`.
+ */
+export const formatNumber = (value: number, group: string, decimal: string, fractionDigits?: number): string => {
+  const [whole, fraction] = (fractionDigits === undefined ? (Math.round(value * 100) / 100).toString() : value.toFixed(fractionDigits))
+    .split(".")
   const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, group)
   return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`
 }

@@ -3,7 +3,7 @@ import { formatNumber, type Locale, shellWord } from "./Locale.js"
 const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`
 
 export const en: Locale = {
-  number: (value) => formatNumber(value, ",", "."),
+  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}d ${hours}h` : hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`,
@@ -41,6 +41,8 @@ export const en: Locale = {
     topModels: (list) => `Top models: ${list}`,
     billingPeriod: (year, month) => `Billing period: ${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `Billed by usage (AI credits): ${name} reports no quota for this account`,
+    extraUsage: (spent, limit) =>
+      limit === null ? `Extra usage: ${spent} spent this month (no monthly limit)` : `Extra usage: ${spent} of ${limit} spent this month`,
     noWindows: "No limits reported for this account",
     failedHeader: "Failed to query",
     failure: (who, message) => `${who}: ${message}`,

@@ -15,7 +15,7 @@ const plural = (count: number, word: string) => `${count}\u00a0${word}${count > 
 const used = (unit: string | null) => (unit === "requêtes" ? "utilisées" : "utilisés")
 
 export const fr: Locale = {
-  number: (value) => formatNumber(value, "\u202f", ","),
+  number: (value, fractionDigits) => formatNumber(value, "\u202f", ",", fractionDigits),
   percent: (value) => `${Math.round(value)}\u202f%`,
   duration: ({ days, hours, minutes }) =>
     days > 0
@@ -59,6 +59,10 @@ export const fr: Locale = {
     billingPeriod: (year, month) => `Période de facturation\u00a0: ${String(month).padStart(2, "0")}/${year}`,
     usageBasedBilling: (name) =>
       `Facturation à l'usage (AI credits)\u00a0: ${name} n'indique aucun quota pour ce compte`,
+    extraUsage: (spent, limit) =>
+      limit === null
+        ? `Utilisation supplémentaire\u00a0: ${spent} dépensés ce mois-ci (sans plafond mensuel)`
+        : `Utilisation supplémentaire\u00a0: ${spent} dépensés sur ${limit} ce mois-ci`,
     noWindows: "Aucune limite indiquée pour ce compte",
     failedHeader: "Échec de l'interrogation",
     failure: (who, message) => `${who}\u00a0: ${message}`,

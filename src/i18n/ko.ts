@@ -3,7 +3,7 @@ import { formatNumber, type Locale, shellWord } from "./Locale.js"
 // No `sentence` here: Korean has no capital letters. No particle (이/가, 을/를, 은/는) follows a placeholder: the
 // sentences are built so that only invariant ones (의, 에, 에서, 까지) do, whatever the value ends with.
 export const ko: Locale = {
-  number: (value) => formatNumber(value, ",", "."),
+  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}일 ${hours}시간` : hours > 0 ? `${hours}시간 ${minutes}분` : `${minutes}분`,
@@ -41,6 +41,7 @@ export const ko: Locale = {
     topModels: (list) => `사용량 상위 모델: ${list}`,
     billingPeriod: (year, month) => `청구 기간: ${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `사용량 기반 과금 (AI credits): 이 계정에는 ${name} 할당량 정보가 제공되지 않습니다`,
+    extraUsage: (spent, limit) => (limit === null ? `추가 사용량: 이번 달 ${spent} 사용 (월 한도 없음)` : `추가 사용량: 이번 달 ${spent} 사용 (한도 ${limit})`),
     noWindows: "이 계정에 보고된 한도가 없습니다",
     failedHeader: "조회 실패",
     failure: (who, message) => `${who}: ${message}`,

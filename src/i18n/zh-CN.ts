@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, shellWord } from "./Locale.js"
 
 export const zhCN: Locale = {
-  number: (value) => formatNumber(value, ",", "."),
+  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}天${hours}小时` : hours > 0 ? `${hours}小时${minutes}分钟` : `${minutes}分钟`,
@@ -39,6 +39,7 @@ export const zhCN: Locale = {
     topModels: (list) => `最常用模型：${list}`,
     billingPeriod: (year, month) => `计费周期：${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `按用量计费（AI credits）：${name} 未提供此账号的配额`,
+    extraUsage: (spent, limit) => (limit === null ? `额外用量：本月已花费 ${spent}（无月度上限）` : `额外用量：本月已花费 ${spent}，上限 ${limit}`),
     noWindows: "此账号未返回任何限额",
     failedHeader: "查询失败",
     failure: (who, message) => `${who}：${message}`,

@@ -1,7 +1,7 @@
 import { formatNumber, type Locale, shellWord } from "./Locale.js"
 
 export const zhTW: Locale = {
-  number: (value) => formatNumber(value, ",", "."),
+  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}天${hours}小時` : hours > 0 ? `${hours}小時${minutes}分鐘` : `${minutes}分鐘`,
@@ -39,6 +39,7 @@ export const zhTW: Locale = {
     topModels: (list) => `最常用的模型：${list}`,
     billingPeriod: (year, month) => `計費週期：${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `依用量計費（AI credits）：${name} 不會回報此帳號的額度`,
+    extraUsage: (spent, limit) => (limit === null ? `額外用量：本月已花費 ${spent}（無每月上限）` : `額外用量：本月已花費 ${spent}，上限 ${limit}`),
     noWindows: "此帳號沒有回報任何額度限制",
     failedHeader: "查詢失敗",
     failure: (who, message) => `${who}：${message}`,

@@ -1,18 +1,26 @@
 import { Context, Effect, Layer } from "effect"
 import type { ProviderWordsByLang } from "../i18n/index.js"
 import type { ProviderService, QuotaProvider } from "../services/QuotaProvider.js"
+import { Claude } from "./claude/index.js"
 import { Copilot } from "./copilot/index.js"
 import { Zai, Zhipu } from "./glm/index.js"
 import { Google } from "./google/index.js"
+import { Kimi } from "./kimi/index.js"
+import { MiniMax } from "./minimax/index.js"
 import { OpenAi } from "./openai/index.js"
+import { OpenCodeGo } from "./opencode-go/index.js"
 
 /** Every platform's service, in report order. Adding one is its folder and a line here. */
 export const REGISTRY = [
   OpenAi,
+  Claude,
   Zhipu,
   Zai,
   Copilot,
-  Google
+  Google,
+  Kimi,
+  OpenCodeGo,
+  MiniMax
 ] as const
 
 /** The registered platforms' services, each built from its own layer, as one list for the program. */

@@ -61,6 +61,10 @@ export const notesOf = (lang: Lang, name: string, report: AccountReport): Array<
         return [words.billingPeriod(note.year, note.month)]
       case "UsageBasedBilling":
         return [words.usageBasedBilling(name)]
+      case "ExtraUsage": {
+        const money = (amount: number) => [number(amount, note.decimals), note.currency].filter((part) => part !== null).join(" ")
+        return [words.extraUsage(money(note.spent), note.limit === null ? null : money(note.limit))]
+      }
       case "LimitReached":
       case "OverQuota":
         return []
@@ -137,7 +141,7 @@ export const describeError = (lang: Lang, error: QuotaError, name: string, now: 
       const described = errors.HttpError(error, { ...context, kind: httpKind(error), status: statusLine(error.status) })
       // The platform knows better than the generic advice for a status.
       const hint = error.hint === undefined ? undefined : own?.hints[error.hint]
-      return hint === undefined ? described : { ...described, fix: hint }
+      return hint === undefined ? described : { ...described, fix: typeof hint === "string" ? hint : hint(error, context) }
     }
     case "ApiError":
       return errors.ApiError(error, context)

@@ -58,8 +58,10 @@ export const helpText = (facts: HelpFacts): string => {
     "",
     "Credentials (only read, never written), here:",
     ...facts.files.map((file) => `  ${file.path.padEnd(pathWidth)}  ${file.ids.join(", ")}`),
-    "  auth.json is OpenCode's, in $XDG_DATA_HOME/opencode (default ~/.local/share/opencode). The other files are",
-    "  in OpenCode's config dir: $OPENCODE_CONFIG_DIR, else $XDG_CONFIG_HOME/opencode, else ~/.config/opencode.",
+    "  auth.json is OpenCode's, in $XDG_DATA_HOME/opencode (default ~/.local/share/opencode). .credentials.json is",
+    "  Claude Code's, in $CLAUDE_CONFIG_DIR (default ~/.claude; on macOS its login is also looked for in the Keychain).",
+    "  The other files are in OpenCode's config dir: $OPENCODE_CONFIG_DIR, else $XDG_CONFIG_HOME/opencode, else",
+    "  ~/.config/opencode.",
     "",
     "Environment:",
     ...table([
@@ -67,6 +69,7 @@ export const helpText = (facts: HelpFacts): string => {
       ["NO_COLOR", "any non-empty value turns colour off"],
       ["HOME, XDG_DATA_HOME", "where auth.json is"],
       ["OPENCODE_CONFIG_DIR, XDG_CONFIG_HOME", "where the other credential files are"],
+      ["CLAUDE_CONFIG_DIR", "where Claude Code's credentials are"],
       ["HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "the proxy for requests (lower-case names too)"],
       ...facts.providers.flatMap((p) => p.variables).map((variable, i): readonly [string, string] => [
         variable,

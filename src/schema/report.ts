@@ -42,7 +42,17 @@ export const Note = Schema.Union(
   /** The calendar month a usage report covers. */
   Schema.TaggedStruct("BillingPeriod", { year: Schema.Number, month: Schema.Number }),
   /** The account is billed by usage (AI credits), so the platform reports no quota for it. */
-  Schema.TaggedStruct("UsageBasedBilling", {})
+  Schema.TaggedStruct("UsageBasedBilling", {}),
+  /**
+   * Pay-as-you-go use beyond the plan this month (Claude's extra usage), in major units of `currency` (null when the
+   * platform does not say), shown with `decimals` digits; `limit` null when there is no monthly cap.
+   */
+  Schema.TaggedStruct("ExtraUsage", {
+    spent: Schema.Number,
+    limit: Schema.NullOr(Schema.Number),
+    currency: Schema.NullOr(Schema.String),
+    decimals: Schema.Number
+  })
 )
 export type Note = typeof Note.Type
 
@@ -164,7 +174,7 @@ export const windowKey = (window: Window): string => {
     ? null
     : window.scope._tag === "Known"
     ? kebab(window.scope.key)
-    : `model:${kebab(window.scope.name)}`
+    : `model:${window.scope.name.toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-|-$/g, "")}`
   const length = window.windowSeconds === null ? null : lengthKey(windowLength(window.windowSeconds))
   return [scope, length].filter((part) => part !== null).join(":") || (window.unit ?? "usage")
 }

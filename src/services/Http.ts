@@ -1,4 +1,4 @@
-import type { HttpClientError, HttpClientResponse } from "@effect/platform"
+import type { HttpClientResponse } from "@effect/platform"
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { Clock, Config, Effect, Either, Option, Redacted, Schema, Stream } from "effect"
 import { ConfigInvalid, DecodeError, HttpError, NetworkError, type ResponseProblem } from "../schema/errors.js"
@@ -74,7 +74,7 @@ export const jsonClient = (http: HttpClient.HttpClient, options: {
 
   const failStatus = (endpoint: string, response: HttpClientResponse.HttpClientResponse) =>
     Effect.gen(function*() {
-      const body = yield* readBody(response, MAX_ERROR_BODY_BYTES).pipe(
+      const body = yield* readBounded(response.stream, MAX_ERROR_BODY_BYTES).pipe(
         Effect.map(Either.getOrElse(() => "")),
         Effect.orElseSucceed(() => "")
       )
@@ -98,7 +98,7 @@ export const jsonClient = (http: HttpClient.HttpClient, options: {
 
       const decode = (response: HttpClientResponse.HttpClientResponse) =>
         Effect.gen(function*() {
-          const body = yield* readBody(response, MAX_BODY_BYTES)
+          const body = yield* readBounded(response.stream, MAX_BODY_BYTES)
           if (Either.isLeft(body)) return yield* unusable("tooLarge")
           const json = parseJsonText(body.right)
           if (Either.isLeft(json)) {
@@ -135,12 +135,12 @@ export const jsonClient = (http: HttpClient.HttpClient, options: {
   }
 }
 
-/** The body as text, or `Left` when it is larger than `limit` (reading stops there). */
-const readBody = (
-  response: HttpClientResponse.HttpClientResponse,
+/** A stream of bytes (a body, a command's output) as text, or `Left` when it is larger than `limit` (reading stops there). */
+export const readBounded = <E>(
+  stream: Stream.Stream<Uint8Array, E>,
   limit: number
-): Effect.Effect<Either.Either<string, "tooLarge">, HttpClientError.ResponseError> =>
-  response.stream.pipe(
+): Effect.Effect<Either.Either<string, "tooLarge">, E> =>
+  stream.pipe(
     Stream.runFoldWhile(
       { size: 0, chunks: [] as Array<Uint8Array> },
       (acc) => acc.size <= limit,

@@ -62,6 +62,15 @@ export const fullRun: RunResult = {
       window({ scope: { _tag: "Known", key: "codeReview" }, windowSeconds: 604800, usedPercent: 10, resetsAt: new Date(NOW + 6 * DAY) }),
       window({ scope: { _tag: "Named", name: "GPT-5.3-Codex-Spark" }, windowSeconds: 86400, usedPercent: 100, resetsAt: new Date(NOW - MIN) })
     ], [{ _tag: "LimitReached" }, { _tag: "CreditsBalance", balance: 12.5, unlimited: false }]),
+    reported("claude", "Claude", "Claude Code + OpenCode", "Max 20x", [
+      window({ scope: { _tag: "Known", key: "opus" }, windowSeconds: 604800, usedPercent: 30, resetsAt: new Date(NOW + 3 * DAY) }),
+      window({ scope: { _tag: "Named", name: "Fable" }, windowSeconds: 604800, usedPercent: 86, resetsAt: new Date(NOW + 5 * DAY) }),
+      window({ scope: { _tag: "Known", key: "oauthApps" }, windowSeconds: 604800, usedPercent: 2 }),
+      window({ scope: { _tag: "Known", key: "extraUsage" }, usedPercent: 24.8 })
+    ], [
+      { _tag: "ExtraUsage", spent: 1234.5, limit: 5000, currency: "EUR", decimals: 2 },
+      { _tag: "ExtraUsage", spent: 4500, limit: null, currency: "JPY", decimals: 0 }
+    ]),
     reported("zhipu", "Zhipu AI", "9c89****AQVM", "Pro", [
       window({ windowSeconds: 3 * 86400, usedPercent: 5, resetsAt: new Date(NOW + 30 * 1000) }),
       window({ windowSeconds: 90 * 60, usedPercent: 50 }),
@@ -96,6 +105,15 @@ export const fullRun: RunResult = {
     })),
     failed("zai", "Z.ai", null, new Errors.ConfigInvalid({ provider: "zai", variable: "MYSTATUS_ZAI_BASE_URL" })),
     failed("openai", "OpenAI", "dev@example.com", new Errors.TokenExpired({ provider: "openai", expiredAt: NOW - 2 * HOUR })),
+    failed("claude", "Claude", "OpenCode", new Errors.TokenExpired({ provider: "claude", expiredAt: NOW - 3 * DAY })),
+    failed("claude", "Claude", "Claude Code", new Errors.HttpError({ provider: "claude", endpoint: "https://api.anthropic.com/api/oauth/usage", status: 401, detail: "OAuth token has expired.", hint: "signInAgain" })),
+    failed("claude", "Claude", "Claude Code", new Errors.HttpError({ provider: "claude", endpoint: "https://api.anthropic.com/api/oauth/usage", status: 403, hint: "profileScope" })),
+    failed("claude", "Claude", "macOS Keychain", new Errors.HttpError({ provider: "claude", endpoint: "https://api.anthropic.com/api/oauth/usage", status: 429, retryAfterSeconds: 2974, detail: "Rate limited. Please try again later.", hint: "rateLimited" })),
+    failed("claude", "Claude", null, new Errors.CredentialsInvalid({
+      provider: "claude",
+      source: "macOS Keychain item \"Claude Code-credentials\"",
+      issues: { list: [{ path: "claudeAiOauth.accessToken", expected: { _tag: "Missing" } }], more: 0 }
+    })),
     failed("openai", "OpenAI", "dev@example.com", new Errors.HttpError({ provider: "openai", endpoint: "https://chatgpt.com/backend-api/wham/usage", status: 401, detail: "Provided authentication token is expired." })),
     failed("zhipu", "Zhipu AI", "9c89****AQVM", new Errors.HttpError({ provider: "zhipu", endpoint: "https://bigmodel.cn/api/monitor/usage/quota/limit", status: 429, retryAfterSeconds: 5400 })),
     failed("google", "Google Antigravity", "bob@example.com", new Errors.HttpError({ provider: "google", endpoint: "https://oauth2.googleapis.com/token", status: 400, code: "invalid_grant", hint: "signInAgain" })),

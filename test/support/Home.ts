@@ -1,4 +1,5 @@
 import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import * as NodeCommandExecutor from "@effect/platform-node/NodeCommandExecutor"
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import * as NodePath from "@effect/platform-node/NodePath"
 import { ConfigProvider, Effect, Layer, type Scope } from "effect"
@@ -55,6 +56,11 @@ export const runWith = (
   http: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
 ) =>
   run({ only: [], timeoutSeconds: 5, ...options }).pipe(
-    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, http)))),
+    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(
+      NodeFileSystem.layer,
+      NodePath.layer,
+      NodeCommandExecutor.layer.pipe(Layer.provide(NodeFileSystem.layer)),
+      http
+    )))),
     Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
   )

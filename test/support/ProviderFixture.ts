@@ -82,6 +82,11 @@ export interface Endpoint {
   readonly variant?: Variant
   /** Routes that must answer otherwise than normally for a run to reach this endpoint at all. */
   readonly reach?: (now: number) => Routes
+  /**
+   * The accounts (by `accountKey`) whose queries ask this endpoint, when not all of the provider's do (MiniMax: one
+   * account per platform, each with its own endpoint). A fault here fails those alone; the others still report.
+   */
+  readonly accounts?: ReadonlyArray<string>
   /** How a refusal (401, 403, 404) from here is reported, when not as an `HttpError`. */
   readonly refusedAs?: QuotaError["_tag"]
   /** Also run as a process (the built CLI) under this fault of the matrix, with `--json` or as text. */
