@@ -31,6 +31,8 @@ const MiB = 1024 * 1024
 const PROVIDERS = [...new Set(ENDPOINTS.map((endpoint) => endpoint.provider))]
 
 interface Expected {
+  /** The account still reports (the endpoint `degradesOn` this status): no error is expected. */
+  readonly degrades?: true
   /** The error `_tag`s this fault may be reported as. */
   readonly tags: ReadonlyArray<QuotaError["_tag"]>
   /** For a DecodeError: the reasons it may give. */
@@ -55,7 +57,9 @@ const statusFault = (status: number, headers: Readonly<Record<string, string>> =
   name: status === 429 ? "429 with Retry-After" : `HTTP ${status}`,
   answer: () => (request) => ({ status, headers, body: echoErrorBody(request) }),
   expected: (endpoint) =>
-    [401, 403, 404].includes(status) && endpoint.refusedAs !== undefined
+    endpoint.degradesOn?.includes(status) === true
+      ? { tags: [], degrades: true }
+      : [401, 403, 404].includes(status) && endpoint.refusedAs !== undefined
       ? { tags: [endpoint.refusedAs] }
       : { tags: ["HttpError"], status, ...(headers["retry-after"] === undefined ? {} : { retryAfterSeconds: Number(headers["retry-after"]) }) }
 })
@@ -229,6 +233,11 @@ const expectFault = (endpoint: Endpoint, fault: Fault, cell: Cell) => {
   const expected = fault.expected(endpoint)
   const own = result.outcomes.filter(servedBy(endpoint))
   expect(own.length, `${endpoint.provider} is missing from the report: ${outcomesOf(result)}`).toBeGreaterThan(0)
+  if (expected.degrades === true) {
+    expect(own.map((o) => o._tag), `${endpoint.provider} should still report on ${fault.name}: ${outcomesOf(result)}`)
+      .toEqual(own.map(() => "Reported"))
+    return
+  }
   for (const outcome of own) {
     if (outcome._tag !== "Failed") {
       expect.fail(`${endpoint.provider} (every account asking it) should fail on ${fault.name}: ${outcomesOf(result)}`)

@@ -23,6 +23,11 @@ export interface Locale {
    * `fractionDigits` fixes the decimals (an amount of money: `20.50`); otherwise at most two, without trailing zeros.
    */
   readonly number: (value: number, fractionDigits?: number) => string
+  /**
+   * An amount of money in `currency` (ISO 4217), as this language writes it: `$12.34`, `12,34 $US`, `US$12.34`.
+   * Build it with `moneyWith` (sign and decimals are shared).
+   */
+  readonly money: (amount: number, currency: string) => string
   /** A whole percentage: `75%`, or `75 %` in French. */
   readonly percent: (value: number) => string
   readonly duration: (span: Span) => string
@@ -66,6 +71,16 @@ export interface ReportWords {
    * `limit` null when there is no monthly cap.
    */
   readonly extraUsage: (spent: string, limit: string | null) => string
+  /** What is left of a spending limit, both amounts from `money`: `$12.34 left of $50.00`. */
+  readonly moneyLeft: (left: string, limit: string) => string
+  /** A prepaid balance with no limit to be a share of: `Credits left: $12.34`. */
+  readonly moneyBalance: (amount: string) => string
+  /** Money spent in a period: `$1.20 today`. */
+  readonly spentIn: Readonly<Record<"today" | "week" | "month", (amount: string) => string>>
+  /** The periods the platform gave, each from `spentIn`, joined with `listSeparator`: `Spent: $1.20 today, ...`. */
+  readonly moneySpent: (list: string) => string
+  /** The balance exists, but the platform (`name`) does not let this credential read it. */
+  readonly balanceHidden: (name: string) => string
   readonly noWindows: string
   readonly failedHeader: string
   /** One failure's line: who failed (platform · account) and the message. */
@@ -225,6 +240,24 @@ export const formatNumber = (value: number, group: string, decimal: string, frac
     .split(".")
   const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, group)
   return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`
+}
+
+/** ISO 4217 currencies without minor units, shown without decimals; every other one with two. */
+const NO_MINOR_UNITS = new Set(["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"])
+
+/**
+ * A locale's `money` from its `number` and how it places a currency around the digits (`write`): the sign goes in
+ * front of the whole (`-$0.50`), and an amount that rounds to zero has none.
+ */
+export const moneyWith = (
+  number: (value: number, fractionDigits?: number) => string,
+  write: (digits: string, code: string) => string
+) =>
+(amount: number, currency: string): string => {
+  const code = currency.toUpperCase()
+  const decimals = NO_MINOR_UNITS.has(code) ? 0 : 2
+  const negative = amount < 0 && Number(Math.abs(amount).toFixed(decimals)) !== 0
+  return `${negative ? "-" : ""}${write(number(Math.abs(amount), decimals), code)}`
 }
 
 /** A path as one shell word, for a command the user may paste. */

@@ -1,9 +1,13 @@
-import { formatNumber, type Locale, shellWord } from "./Locale.js"
+import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`
 
+const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
 export const en: Locale = {
-  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
+  number,
+  money: moneyWith(number, (digits, code) =>
+    code === "USD" ? `$${digits}` : code === "EUR" ? `€${digits}` : code === "GBP" ? `£${digits}` : `${digits} ${code}`),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}d ${hours}h` : hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`,
@@ -43,6 +47,11 @@ export const en: Locale = {
     usageBasedBilling: (name) => `Billed by usage (AI credits): ${name} reports no quota for this account`,
     extraUsage: (spent, limit) =>
       limit === null ? `Extra usage: ${spent} spent this month (no monthly limit)` : `Extra usage: ${spent} of ${limit} spent this month`,
+    moneyLeft: (left, limit) => `${left} left of ${limit}`,
+    moneyBalance: (amount) => `Credits left: ${amount}`,
+    spentIn: { today: (amount) => `${amount} today`, week: (amount) => `${amount} this week`, month: (amount) => `${amount} this month` },
+    moneySpent: (list) => `Spent: ${list}`,
+    balanceHidden: (name) => `Credits left: not shown (${name} does not let this API key read the account's balance)`,
     noWindows: "No limits reported for this account",
     failedHeader: "Failed to query",
     failure: (who, message) => `${who}: ${message}`,

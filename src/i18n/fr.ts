@@ -1,4 +1,4 @@
-import { formatNumber, type Locale, shellWord } from "./Locale.js"
+import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 /*
  * French typography: U+00A0 (no-break space) before ":" and between a number and its unit ("2 h", "5 heures");
@@ -14,8 +14,12 @@ const plural = (count: number, word: string) => `${count}\u00a0${word}${count > 
 /** The past participle agrees with the unit: "requêtes utilisées", "tokens utilisés". */
 const used = (unit: string | null) => (unit === "requêtes" ? "utilisées" : "utilisés")
 
+const number = (value: number, fractionDigits?: number) => formatNumber(value, "\u202f", ",", fractionDigits)
+
 export const fr: Locale = {
-  number: (value, fractionDigits) => formatNumber(value, "\u202f", ",", fractionDigits),
+  number,
+  money: moneyWith(number, (digits, code) =>
+    `${digits}\u00a0${code === "USD" ? "$US" : code === "EUR" ? "€" : code === "GBP" ? "£GB" : code}`),
   percent: (value) => `${Math.round(value)}\u202f%`,
   duration: ({ days, hours, minutes }) =>
     days > 0
@@ -63,6 +67,15 @@ export const fr: Locale = {
       limit === null
         ? `Utilisation supplémentaire\u00a0: ${spent} dépensés ce mois-ci (sans plafond mensuel)`
         : `Utilisation supplémentaire\u00a0: ${spent} dépensés sur ${limit} ce mois-ci`,
+    moneyLeft: (left, limit) => `${left} restants sur ${limit}`,
+    moneyBalance: (amount) => `Crédits restants\u00a0: ${amount}`,
+    spentIn: {
+      today: (amount) => `${amount} aujourd'hui`,
+      week: (amount) => `${amount} cette semaine`,
+      month: (amount) => `${amount} ce mois-ci`
+    },
+    moneySpent: (list) => `Dépensé\u00a0: ${list}`,
+    balanceHidden: (name) => `Crédits restants\u00a0: non affichés (${name} ne permet pas à cette clé API de lire le solde du compte)`,
     noWindows: "Aucune limite indiquée pour ce compte",
     failedHeader: "Échec de l'interrogation",
     failure: (who, message) => `${who}\u00a0: ${message}`,

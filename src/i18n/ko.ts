@@ -1,9 +1,13 @@
-import { formatNumber, type Locale, shellWord } from "./Locale.js"
+import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 // No `sentence` here: Korean has no capital letters. No particle (이/가, 을/를, 은/는) follows a placeholder: the
 // sentences are built so that only invariant ones (의, 에, 에서, 까지) do, whatever the value ends with.
+const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
 export const ko: Locale = {
-  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
+  number,
+  money: moneyWith(number, (digits, code) =>
+    code === "USD" ? `$${digits}` : code === "EUR" ? `€${digits}` : code === "KRW" ? `${digits}원` : `${digits} ${code}`),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}일 ${hours}시간` : hours > 0 ? `${hours}시간 ${minutes}분` : `${minutes}분`,
@@ -42,6 +46,11 @@ export const ko: Locale = {
     billingPeriod: (year, month) => `청구 기간: ${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `사용량 기반 과금 (AI credits): 이 계정에는 ${name} 할당량 정보가 제공되지 않습니다`,
     extraUsage: (spent, limit) => (limit === null ? `추가 사용량: 이번 달 ${spent} 사용 (월 한도 없음)` : `추가 사용량: 이번 달 ${spent} 사용 (한도 ${limit})`),
+    moneyLeft: (left, limit) => `${limit} 중 ${left} 남음`,
+    moneyBalance: (amount) => `남은 크레딧: ${amount}`,
+    spentIn: { today: (amount) => `오늘 ${amount}`, week: (amount) => `이번 주 ${amount}`, month: (amount) => `이번 달 ${amount}` },
+    moneySpent: (list) => `사용 금액: ${list}`,
+    balanceHidden: (name) => `남은 크레딧: 표시할 수 없음 (이 API 키로는 ${name} 계정 잔액을 조회할 수 없음)`,
     noWindows: "이 계정에 보고된 한도가 없습니다",
     failedHeader: "조회 실패",
     failure: (who, message) => `${who}: ${message}`,

@@ -1,7 +1,11 @@
-import { formatNumber, type Locale, shellWord } from "./Locale.js"
+import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+
+const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
 
 export const zhCN: Locale = {
-  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
+  number,
+  money: moneyWith(number, (digits, code) =>
+    code === "USD" ? `${digits} 美元` : code === "EUR" ? `${digits} 欧元` : code === "CNY" ? `${digits} 元` : `${digits} ${code}`),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}天${hours}小时` : hours > 0 ? `${hours}小时${minutes}分钟` : `${minutes}分钟`,
@@ -40,6 +44,11 @@ export const zhCN: Locale = {
     billingPeriod: (year, month) => `计费周期：${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `按用量计费（AI credits）：${name} 未提供此账号的配额`,
     extraUsage: (spent, limit) => (limit === null ? `额外用量：本月已花费 ${spent}（无月度上限）` : `额外用量：本月已花费 ${spent}，上限 ${limit}`),
+    moneyLeft: (left, limit) => `剩余 ${left}（共 ${limit}）`,
+    moneyBalance: (amount) => `剩余额度：${amount}`,
+    spentIn: { today: (amount) => `今日 ${amount}`, week: (amount) => `本周 ${amount}`, month: (amount) => `本月 ${amount}` },
+    moneySpent: (list) => `已花费：${list}`,
+    balanceHidden: (name) => `剩余额度：无法显示（${name} 不允许此 API 密钥读取账户余额）`,
     noWindows: "此账号未返回任何限额",
     failedHeader: "查询失败",
     failure: (who, message) => `${who}：${message}`,

@@ -1,7 +1,11 @@
-import { formatNumber, type Locale, shellWord } from "./Locale.js"
+import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+
+const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
 
 export const zhTW: Locale = {
-  number: (value, fractionDigits) => formatNumber(value, ",", ".", fractionDigits),
+  number,
+  money: moneyWith(number, (digits, code) =>
+    code === "USD" ? `US$${digits}` : code === "EUR" ? `€${digits}` : code === "TWD" ? `NT$${digits}` : `${digits} ${code}`),
   percent: (value) => `${Math.round(value)}%`,
   duration: ({ days, hours, minutes }) =>
     days > 0 ? `${days}天${hours}小時` : hours > 0 ? `${hours}小時${minutes}分鐘` : `${minutes}分鐘`,
@@ -40,6 +44,11 @@ export const zhTW: Locale = {
     billingPeriod: (year, month) => `計費週期：${year}-${String(month).padStart(2, "0")}`,
     usageBasedBilling: (name) => `依用量計費（AI credits）：${name} 不會回報此帳號的額度`,
     extraUsage: (spent, limit) => (limit === null ? `額外用量：本月已花費 ${spent}（無每月上限）` : `額外用量：本月已花費 ${spent}，上限 ${limit}`),
+    moneyLeft: (left, limit) => `剩餘 ${left}（共 ${limit}）`,
+    moneyBalance: (amount) => `剩餘點數：${amount}`,
+    spentIn: { today: (amount) => `今日 ${amount}`, week: (amount) => `本週 ${amount}`, month: (amount) => `本月 ${amount}` },
+    moneySpent: (list) => `已花費：${list}`,
+    balanceHidden: (name) => `剩餘點數：無法顯示（${name} 不允許此 API Key 讀取帳戶餘額）`,
     noWindows: "此帳號沒有回報任何額度限制",
     failedHeader: "查詢失敗",
     failure: (who, message) => `${who}：${message}`,

@@ -9,6 +9,7 @@ import { Kimi } from "./kimi/index.js"
 import { MiniMax } from "./minimax/index.js"
 import { OpenAi } from "./openai/index.js"
 import { OpenCodeGo } from "./opencode-go/index.js"
+import { OpenRouter } from "./openrouter/index.js"
 
 /** Every platform's service, in report order. Adding one is its folder and a line here. */
 export const REGISTRY = [
@@ -20,7 +21,8 @@ export const REGISTRY = [
   Google,
   Kimi,
   OpenCodeGo,
-  MiniMax
+  MiniMax,
+  OpenRouter
 ] as const
 
 /** The registered platforms' services, each built from its own layer, as one list for the program. */

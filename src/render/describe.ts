@@ -50,7 +50,7 @@ export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array
 }
 
 export const notesOf = (lang: Lang, name: string, report: AccountReport): Array<string> => {
-  const { listSeparator, number, report: words } = LOCALES[lang]
+  const { listSeparator, money, number, report: words } = LOCALES[lang]
   return report.notes.flatMap((note) => {
     switch (note._tag) {
       case "CreditsBalance":
@@ -65,6 +65,17 @@ export const notesOf = (lang: Lang, name: string, report: AccountReport): Array<
         const money = (amount: number) => [number(amount, note.decimals), note.currency].filter((part) => part !== null).join(" ")
         return [words.extraUsage(money(note.spent), note.limit === null ? null : money(note.limit))]
       }
+      case "MoneyLeft":
+        return [words.moneyBalance(money(note.amount, note.currency))]
+      case "MoneySpent": {
+        const periods = (["today", "week", "month"] as const).flatMap((period) => {
+          const amount = note[period]
+          return amount === null ? [] : [words.spentIn[period](money(amount, note.currency))]
+        })
+        return periods.length === 0 ? [] : [words.moneySpent(periods.join(listSeparator))]
+      }
+      case "BalanceHidden":
+        return [words.balanceHidden(name)]
       case "LimitReached":
       case "OverQuota":
         return []

@@ -51,7 +51,8 @@ export const toJson = (result: RunResult, lang: Lang): JsonReport => {
           used: window.used,
           limit: window.limit,
           unit: window.unit,
-          ...(window.unlimited === true ? { unlimited: true as const } : {})
+          ...(window.unlimited === true ? { unlimited: true as const } : {}),
+          ...(window.currency === undefined ? {} : { currency: window.currency })
         })),
         warnings: warningsOf(lang, outcome.id, report),
         notes: notesOf(lang, outcome.name, report),

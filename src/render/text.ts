@@ -185,13 +185,29 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
     ])
     const rows = report.windows.map((window) => {
       const left = remainingPercent(window)
+      // A spending limit reads as money, never as a bare count: what is left of it, and what was spent.
+      const money = window.currency === undefined || window.used === null || window.limit === null
+        ? null
+        : {
+          left: locale.money(window.limit - window.used, window.currency),
+          used: locale.money(window.used, window.currency),
+          limit: locale.money(window.limit, window.currency)
+        }
       return {
         label: windowLabel(options.lang, id, window),
         // What remains, 0 to 1 of the bar; unlimited is a full bar.
         fill: window.unlimited === true ? 1 : Math.min(100, Math.max(0, left)) / 100,
         tone: (window.unlimited === true ? "cyan" : left <= 20 ? "red" : left <= 50 ? "yellow" : "green") as Style,
-        left: window.unlimited === true ? m.unlimited : left < 0 ? m.overQuota : m.left(locale.percent(left)),
-        counts: window.used !== null && window.limit !== null
+        left: window.unlimited === true
+          ? m.unlimited
+          : left < 0
+          ? m.overQuota
+          : money !== null
+          ? m.moneyLeft(money.left, money.limit)
+          : m.left(locale.percent(left)),
+        counts: money !== null
+          ? m.usedOf(money.used, money.limit, null)
+          : window.used !== null && window.limit !== null
           ? m.usedOf(locale.number(window.used), locale.number(window.limit), window.unit === null ? null : locale.unit[window.unit])
           : "",
         reset: window.resetsAt === null

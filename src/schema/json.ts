@@ -16,7 +16,9 @@ export const JsonWindow = Schema.Struct({
   limit: Schema.NullOr(Schema.Number),
   unit: Schema.NullOr(Schema.String),
   /** Present (and true) only for a window without a limit. */
-  unlimited: Schema.optional(Schema.Literal(true))
+  unlimited: Schema.optional(Schema.Literal(true)),
+  /** An addition (still version 1): present only when `used` and `limit` are money, its ISO 4217 code (`"USD"`). */
+  currency: Schema.optional(Schema.String)
 })
 export type JsonWindow = typeof JsonWindow.Type
 

@@ -25,7 +25,12 @@ export const Window = Schema.Struct({
   limit: Schema.NullOr(Schema.Number),
   unit: Schema.NullOr(Unit),
   /** No limit at all: shown as unlimited, never as "0% used". */
-  unlimited: Schema.optional(Schema.Boolean)
+  unlimited: Schema.optional(Schema.Boolean),
+  /**
+   * An ISO 4217 code (`USD`) when `used` and `limit` are amounts of that money (a spending limit), shown as money
+   * (`$12.34 left of $50.00`); absent for counts.
+   */
+  currency: Schema.optional(Schema.String)
 })
 export type Window = typeof Window.Type
 
@@ -52,7 +57,18 @@ export const Note = Schema.Union(
     limit: Schema.NullOr(Schema.Number),
     currency: Schema.NullOr(Schema.String),
     decimals: Schema.Number
-  })
+  }),
+  /** Money left on a prepaid balance that has no limit to be a share of (OpenRouter's credits), in `currency` (ISO 4217). */
+  Schema.TaggedStruct("MoneyLeft", { amount: Schema.Number, currency: Schema.String }),
+  /** Money spent today, this week and this month (UTC periods), each null when the platform does not say. */
+  Schema.TaggedStruct("MoneySpent", {
+    today: Schema.NullOr(Schema.Number),
+    week: Schema.NullOr(Schema.Number),
+    month: Schema.NullOr(Schema.Number),
+    currency: Schema.String
+  }),
+  /** The balance exists but this credential may not read it (OpenRouter's credits take a management key). */
+  Schema.TaggedStruct("BalanceHidden", {})
 )
 export type Note = typeof Note.Type
 

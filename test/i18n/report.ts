@@ -90,6 +90,16 @@ export const fullRun: RunResult = {
       window({ scope: { _tag: "Named", name: "Gemini Pro" }, usedPercent: 40, resetsAt: new Date(NOW + 2 * HOUR) }),
       window({ scope: { _tag: "Known", key: "otherModels" }, usedPercent: 10, resetsAt: new Date(NOW + 6 * HOUR) })
     ]),
+    reported("openrouter", "OpenRouter", "sk-o****C3D4", null, [
+      window({ scope: { _tag: "Known", key: "keyLimit" }, windowSeconds: 2_592_000, usedPercent: 75.32, used: 37.66, limit: 50, currency: "USD", resetsAt: new Date(NOW + 8 * DAY + 14 * HOUR) })
+    ], [
+      { _tag: "MoneyLeft", amount: 1234.5, currency: "USD" },
+      { _tag: "MoneySpent", today: 1.2, week: 8.4, month: 37.66, currency: "USD" }
+    ]),
+    reported("openrouter", "OpenRouter", "sk-o****E5F6", null, [], [
+      { _tag: "BalanceHidden" },
+      { _tag: "MoneySpent", today: null, week: 0, month: 4.5, currency: "USD" }
+    ]),
     failed("opencode", "OpenCode", null, new Errors.AuthFileUnreadable({ provider: "opencode", path: AUTH, problem: "notJson", line: 3, column: 14 })),
     failed("copilot", "GitHub Copilot", null, new Errors.AuthFileUnreadable({ provider: "copilot", path: PAT, problem: "permissionDenied" })),
     failed("google", "Google Antigravity", null, new Errors.CredentialsInvalid({

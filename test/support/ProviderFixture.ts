@@ -44,6 +44,8 @@ export interface ExpectedAccount {
   readonly text: ReadonlyArray<string | RegExp>
   /** Fields of its `--json` entry, each compared whole (`toEqual`). */
   readonly json: Partial<JsonProvider>
+  /** How many requests its query sends at once before any answer (OpenRouter's key and credits); 1 when not given. */
+  readonly firstRequests?: number
 }
 
 /** A window of the `--json` report as a fixture expects it: the length and the counts are null unless given. */
@@ -87,6 +89,11 @@ export interface Endpoint {
    * account per platform, each with its own endpoint). A fault here fails those alone; the others still report.
    */
   readonly accounts?: ReadonlyArray<string>
+  /**
+   * Statuses that from here do not fail the account: it still reports what its other endpoints gave, and says what is
+   * missing (OpenRouter's credits, which a key without management rights may not read).
+   */
+  readonly degradesOn?: ReadonlyArray<number>
   /** How a refusal (401, 403, 404) from here is reported, when not as an `HttpError`. */
   readonly refusedAs?: QuotaError["_tag"]
   /** Also run as a process (the built CLI) under this fault of the matrix, with `--json` or as text. */

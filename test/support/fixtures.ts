@@ -145,5 +145,8 @@ export const fullRun = (now: number): ReadonlyArray<ExpectedAccount> =>
     .sort((a, b) => reportOrder(a.account.id) - reportOrder(b.account.id) || a.index - b.index)
     .map(({ account }) => account)
 
+/** The requests a full run sends before any answer: each account's first ones. */
+export const FIRST_REQUESTS: number = fullRun(0).reduce((sum, account) => sum + (account.firstRequests ?? 1), 0)
+
 /** `id:Reported` for every account of a full run, as `ids` (test/support/outcomes.ts) lists outcomes. */
 export const ALL_REPORTED: ReadonlyArray<string> = fullRun(0).map((account) => `${account.id}:Reported`)
