@@ -4,7 +4,7 @@ import {
   ApiError,
   AuthFileUnreadable,
   DecodeError,
-  type FileProblem,
+  FileProblem,
   HttpError,
   NetworkError,
   type QuotaError,
@@ -211,17 +211,9 @@ describe("error messages", () => {
     })
 
     it("every problem of every file gets a fix for that file, in both languages", () => {
-      const problems: ReadonlyArray<FileProblem> = [
-        "isDirectory",
-        "notRegularFile",
-        "permissionDenied",
-        "tooLarge",
-        "tooDeep",
-        "notJson",
-        "notObject",
-        "ioError"
-      ]
-      for (const problem of problems) {
+      // Every problem the schema knows: one added there is checked here too.
+      expect(FileProblem.literals).toHaveLength(8)
+      for (const problem of FileProblem.literals) {
         const auth = unreadable("opencode", problem, AUTH)
         const pat = unreadable("copilot", problem, PAT)
         const accounts = unreadable("google", problem, ACCOUNTS)
