@@ -12,12 +12,14 @@ const OPTIONS = {
   timeout: { type: "string" },
   lang: { type: "string" },
   "no-color": { type: "boolean" },
+  /** `doctor` only: skip the live queries. */
+  offline: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" }
 } as const
 
-/** Every option, as an error lists them. */
-export const OPTION_NAMES: ReadonlyArray<string> = Object.keys(OPTIONS).map((name) => `--${name}`)
+/** The report's options, as an error lists them (`--offline` is `doctor`'s alone; `--help` shows it). */
+export const OPTION_NAMES: ReadonlyArray<string> = Object.keys(OPTIONS).filter((name) => name !== "offline").map((name) => `--${name}`)
 
 export type Command =
   | { readonly _tag: "Help" }
@@ -29,6 +31,15 @@ export type Command =
     readonly json: boolean
     /** Provider ids, in the order first asked; empty asks every configured one. */
     readonly only: ReadonlyArray<string>
+    readonly timeoutSeconds: number
+    readonly lang: Lang | undefined
+    readonly noColor: boolean
+  }
+  /** `mystatus doctor`: the troubleshooting checklist (src/doctor/). */
+  | {
+    readonly _tag: "Doctor"
+    readonly json: boolean
+    readonly offline: boolean
     readonly timeoutSeconds: number
     readonly lang: Lang | undefined
     readonly noColor: boolean
@@ -53,7 +64,12 @@ export const parseCommandLine = (
   if (options.some((arg) => arg === "--help" || arg === "-h")) return { _tag: "Help" }
   if (options.includes("--version")) return { _tag: "Version" }
 
-  const args = [...argv]
+  // `doctor` is a subcommand wherever it stands before `--` (`mystatus --lang fr doctor` reads as naturally as
+  // `mystatus doctor --lang fr`). It takes the report's options but `--provider` (it checks every platform), and only
+  // it takes `--offline`.
+  const doctorAt = options.indexOf("doctor")
+  const doctor = doctorAt !== -1
+  const args = doctor ? argv.filter((_, i) => i !== doctorAt) : [...argv]
   let tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
   try {
     tokens = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true }).tokens
@@ -65,6 +81,7 @@ export const parseCommandLine = (
   const fail = (found: ArgProblem) => void (problem ??= found)
   let json = false
   let noColor = false
+  let offline = false
   let timeoutSeconds = defaultTimeoutSeconds
   let lang: Lang | undefined
   const only: Array<string> = []
@@ -76,7 +93,7 @@ export const parseCommandLine = (
       continue
     }
     const name = token.name
-    if (!Object.hasOwn(OPTIONS, name)) {
+    if (!Object.hasOwn(OPTIONS, name) || (name === "offline" && !doctor) || (name === "provider" && doctor)) {
       fail({ _tag: "UnknownOption", flag: token.rawName })
       continue
     }
@@ -85,6 +102,7 @@ export const parseCommandLine = (
       if (token.value !== undefined) fail({ _tag: "TakesNoValue", flag: token.rawName, value: token.value })
       else if (name === "json") json = true
       else if (name === "no-color") noColor = true
+      else if (name === "offline") offline = true
       else if (name === "help") return { _tag: "Help" }
       continue
     }
@@ -117,6 +135,8 @@ export const parseCommandLine = (
 
   return problem !== undefined
     ? { _tag: "Invalid", problem: safe(problem), lang }
+    : doctor
+    ? { _tag: "Doctor", json, offline, timeoutSeconds, lang, noColor }
     : { _tag: "Run", json, only, timeoutSeconds, lang, noColor }
 }
 

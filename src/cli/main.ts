@@ -17,6 +17,10 @@ import { type Lang, langFromEnvironment, LANGS, LOCALES } from "../i18n/index.js
 import { Providers } from "../providers/registry.js"
 import { helpText } from "../render/help.js"
 import { toJson } from "../render/json.js"
+import { Path } from "@effect/platform"
+import { Clock } from "effect"
+import { doctor, doctorExitCode } from "../doctor/doctor.js"
+import { doctorJson, renderDoctorText } from "../render/doctor.js"
 import { renderText } from "../render/text.js"
 import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../run.js"
 import { MAX_TIMEOUT_SECONDS, OPTION_NAMES, parseCommandLine } from "./args.js"
@@ -54,7 +58,7 @@ const backstop = (seconds: number, lang: Lang) =>
     setTimeout(() => process.exit(exiting), 100).unref()
   }, seconds * 1000 + BACKSTOP_SLACK_MS).unref()
 
-const main: Effect.Effect<Answer, never, Providers | Effect.Effect.Context<ReturnType<typeof run>>> = Effect.gen(
+const main: Effect.Effect<Answer, never, Providers | Path.Path | Effect.Effect.Context<ReturnType<typeof run>>> = Effect.gen(
   function*() {
     const providers = yield* Providers
     const command = parseCommandLine(process.argv.slice(2), providers, DEFAULT_TIMEOUT_SECONDS)
@@ -97,8 +101,19 @@ const main: Effect.Effect<Answer, never, Providers | Effect.Effect.Context<Retur
         const color = terminal && (process.env.NO_COLOR ?? "") === "" && !command.noColor
         const text = command.json
           ? JSON.stringify(toJson(result, lang), null, 2)
-          : renderText(result, { lang, color, width: terminal ? process.stdout.columns : undefined }).trimEnd()
+          : renderText(result, { lang, color, width: terminal ? process.stdout.columns : undefined, suggestDoctor: true }).trimEnd()
         return { to: "stdout", code: exitCode(result), text: `${text}\n` }
+      }
+      case "Doctor": {
+        const lang = command.lang ?? (yield* langFromEnvironment)
+        yield* Effect.sync(() => backstop(command.timeoutSeconds, lang))
+        const checks = yield* doctor({ offline: command.offline, timeoutSeconds: command.timeoutSeconds })
+        const context = { lang, now: yield* Clock.currentTimeMillis, names: new Map(providers.map((p) => [p.id, p.name])) }
+        const plain = command.noColor || (process.env.NO_COLOR ?? "") !== "" || process.env.TERM === "dumb"
+        const text = command.json
+          ? JSON.stringify(doctorJson(checks, context), null, 2)
+          : renderDoctorText(checks, { ...context, plain })
+        return { to: "stdout", code: doctorExitCode(checks), text: `${text}\n` }
       }
     }
   }

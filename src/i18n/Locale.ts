@@ -40,6 +40,7 @@ export interface Locale {
   readonly issue: IssueWords
   readonly cli: CliWords
   readonly errors: ErrorWords
+  readonly doctor: DoctorWords
 }
 
 export interface Span {
@@ -160,6 +161,30 @@ export interface CliWords {
   readonly cancelled: string
 }
 
+/** `mystatus doctor`'s lines (see src/doctor/Check.ts); failures are worded by `errors`, as in the report. */
+export interface DoctorWords {
+  /** `variables`: the environment variables that chose the directory (may be empty). */
+  readonly found: (path: string, variables: ReadonlyArray<string>) => string
+  readonly notUsed: (path: string, variables: ReadonlyArray<string>) => string
+  readonly validJson: string
+  readonly accounts: (count: number) => string
+  readonly notConfigured: string
+  readonly ignored: (entry: string) => string
+  /** `span` from the locale's `duration`. */
+  readonly expiresIn: (entry: string, span: string) => string
+  readonly override: (variable: string) => string
+  /** `exempt`: the hosts NO_PROXY lists (may be empty). */
+  readonly proxy: (variable: string, exempt: ReadonlyArray<string>) => string
+  readonly answered: string
+  readonly nothingConfigured: Described
+  /** The last line: `problems` ✗ and `warnings` ⚠ (both may be 0). */
+  readonly summary: (problems: number, warnings: number) => string
+  /** Who a line is about when it is not a platform. */
+  readonly environment: string
+  /** The normal report's last line when something failed. */
+  readonly suggest: string
+}
+
 /** What the renderer tells a locale about the failing platform. */
 export interface ErrorContext {
   /** The platform's display name. */
@@ -221,6 +246,8 @@ export interface ProviderWords<
   readonly refreshLogin?: string
   /** How to recreate the platform's own credential file (not auth.json). */
   readonly recreateFile?: string
+  /** The lines of its own `mystatus doctor` checks, by key (see `doctor` on QuotaProvider). */
+  readonly checks?: Readonly<Record<string, (params: ProblemParams) => string>>
 }
 
 export type ProblemParams = Readonly<Record<string, string | number>>

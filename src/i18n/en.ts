@@ -209,5 +209,32 @@ export const en: Locale = {
       message: `Request timeout (${e.seconds}s)`,
       fix: `${c.name} did not answer in time; try again, or allow longer with --timeout.`
     })
+  },
+  doctor: {
+    found: (path, variables) => variables.length === 0 ? `Found: ${path}` : `Found: ${path} (chosen by ${variables.join(", ")})`,
+    notUsed: (path, variables) =>
+      variables.length === 0 ? `Not found: ${path} (not used)` : `Not found: ${path} (chosen by ${variables.join(", ")}; not used)`,
+    validJson: "Readable, valid JSON",
+    accounts: (count) => (count === 1 ? "1 account configured" : `${count} accounts configured`),
+    notConfigured: "Not configured",
+    ignored: (entry) => `Entry "${entry}" is not read by mystatus (ignored)`,
+    expiresIn: (entry, span) => `"${entry}" token expires in ${span}`,
+    override: (variable) => `${variable} is set: queries go to its address`,
+    proxy: (variable, exempt) =>
+      exempt.length === 0 ? `Proxy in effect: ${variable}` : `Proxy in effect: ${variable} (NO_PROXY exempts ${exempt.join(", ")})`,
+    answered: "Live query answered",
+    nothingConfigured: {
+      message: "No configured accounts found",
+      fix: "Log in to a platform in OpenCode (opencode auth login), or add its credential file; see mystatus --help."
+    },
+    summary: (problems, warnings) =>
+      problems === 0 && warnings === 0
+        ? "No problems found"
+        : [
+          problems === 0 ? "No problems" : problems === 1 ? "1 problem found" : `${problems} problems found`,
+          warnings === 0 ? null : warnings === 1 ? "1 warning" : `${warnings} warnings`
+        ].filter((part) => part !== null).join(", "),
+    environment: "Environment",
+    suggest: "Run mystatus doctor to check the setup step by step."
   }
 }

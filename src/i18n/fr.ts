@@ -248,5 +248,37 @@ export const fr: Locale = {
       message: `Délai d'attente de la demande dépassé (${e.seconds}\u00a0s)`,
       fix: `${c.name} n'a pas répondu à temps\u202f; réessayez, ou accordez plus de temps avec --timeout.`
     })
+  },
+  doctor: {
+    found: (path, variables) =>
+      variables.length === 0 ? `Trouvé\u00a0: ${path}` : `Trouvé\u00a0: ${path} (choisi par ${variables.join(", ")})`,
+    notUsed: (path, variables) =>
+      variables.length === 0
+        ? `Absent\u00a0: ${path} (non utilisé)`
+        : `Absent\u00a0: ${path} (choisi par ${variables.join(", ")}\u00a0; non utilisé)`,
+    validJson: "Lisible, JSON valide",
+    accounts: (count) => (count === 1 ? "1 compte configuré" : `${count} comptes configurés`),
+    notConfigured: "Non configuré",
+    ignored: (entry) => `L'entrée «\u00a0${entry}\u00a0» n'est pas lue par mystatus (ignorée)`,
+    expiresIn: (entry, span) => `Le jeton «\u00a0${entry}\u00a0» expire dans ${span}`,
+    override: (variable) => `${variable} est défini\u00a0: les requêtes vont à son adresse`,
+    proxy: (variable, exempt) =>
+      exempt.length === 0
+        ? `Proxy actif\u00a0: ${variable}`
+        : `Proxy actif\u00a0: ${variable} (NO_PROXY exempte ${exempt.join(", ")})`,
+    answered: "Requête en direct réussie",
+    nothingConfigured: {
+      message: "Aucun compte configuré n'a été trouvé",
+      fix: "Connectez-vous à une plateforme dans OpenCode (opencode auth login) ou ajoutez son fichier d'identifiants\u00a0; voir mystatus --help."
+    },
+    summary: (problems, warnings) =>
+      problems === 0 && warnings === 0
+        ? "Aucun problème trouvé"
+        : [
+          problems === 0 ? "Aucun problème" : problems === 1 ? "1 problème trouvé" : `${problems} problèmes trouvés`,
+          warnings === 0 ? null : warnings === 1 ? "1 avertissement" : `${warnings} avertissements`
+        ].filter((part) => part !== null).join(", "),
+    environment: "Environnement",
+    suggest: "Lancez mystatus doctor pour vérifier la configuration pas à pas."
   }
 }

@@ -208,5 +208,30 @@ export const ko: Locale = {
       message: `요청 시간 초과 (${e.seconds}초)`,
       fix: `${c.name}의 응답이 제시간에 오지 않았습니다. 다시 시도하거나 --timeout으로 대기 시간을 늘리세요.`
     })
+  },
+  doctor: {
+    found: (path, variables) => variables.length === 0 ? `찾음: ${path}` : `찾음: ${path} (${variables.join(", ")}에 의해 선택됨)`,
+    notUsed: (path, variables) =>
+      variables.length === 0 ? `없음: ${path} (사용하지 않음)` : `없음: ${path} (${variables.join(", ")}에 의해 선택됨, 사용하지 않음)`,
+    validJson: "읽기 가능, 올바른 JSON",
+    accounts: (count) => `계정 ${count}개 구성됨`,
+    notConfigured: "구성되지 않음",
+    ignored: (entry) => `"${entry}" 항목은 mystatus가 읽지 않습니다 (무시됨)`,
+    expiresIn: (entry, span) => `"${entry}" 토큰이 ${span} 후 만료됩니다`,
+    override: (variable) => `${variable}이(가) 설정됨: 요청이 해당 주소로 갑니다`,
+    proxy: (variable, exempt) =>
+      exempt.length === 0 ? `프록시 사용 중: ${variable}` : `프록시 사용 중: ${variable} (NO_PROXY 제외: ${exempt.join(", ")})`,
+    answered: "실시간 조회 성공",
+    nothingConfigured: {
+      message: "구성된 계정을 찾을 수 없습니다",
+      fix: "OpenCode에서 플랫폼에 로그인하거나(opencode auth login) 자격 증명 파일을 추가하세요. mystatus --help 참고."
+    },
+    summary: (problems, warnings) =>
+      problems === 0 && warnings === 0
+        ? "문제 없음"
+        : [problems === 0 ? "문제 없음" : `문제 ${problems}개 발견`, warnings === 0 ? null : `경고 ${warnings}개`]
+          .filter((part) => part !== null).join(", "),
+    environment: "환경",
+    suggest: "mystatus doctor를 실행해 설정을 단계별로 점검하세요."
   }
 }

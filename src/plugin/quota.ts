@@ -1,6 +1,8 @@
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Clock, Effect, Layer, ManagedRuntime } from "effect"
 import { type Lang, langFromEnvironment, LOCALES, parseLang } from "../i18n/index.js"
 import { Providers } from "../providers/registry.js"
+import { doctor } from "../doctor/doctor.js"
+import { renderDoctorText } from "../render/doctor.js"
 import { renderText } from "../render/text.js"
 import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../run.js"
 import { platform } from "../services/Platform.js"
@@ -23,6 +25,12 @@ export const makeQuota = () => {
     return runtime.runPromise(
       Effect.gen(function*() {
         const providers = yield* Providers
+        // `/mystatus doctor`: the command's template passes what follows it as `provider`. No platform is called that.
+        if (requested.length === 1 && requested[0]!.toLowerCase() === "doctor") {
+          const checks = yield* doctor({ offline: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS })
+          const names = new Map(providers.map((p) => [p.id, p.name]))
+          return renderDoctorText(checks, { lang: chosen, now: yield* Clock.currentTimeMillis, names, plain: false })
+        }
         const unknown = requested.filter((name) => findProvider(providers, name) === undefined)
         if (unknown.length > 0) return words.cli.unknownProvider(unknown, providers.map((p) => p.id))
         const only = requested.map((name) => findProvider(providers, name)!.id)

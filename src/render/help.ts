@@ -31,6 +31,7 @@ export const helpText = (facts: HelpFacts): string => {
     "",
     "Usage:",
     "  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang " + LANGS.join("|") + "] [--no-color]",
+    "  mystatus doctor [--offline] [--json] [--timeout SECONDS] [--lang " + LANGS.join("|") + "] [--no-color]",
     "  mystatus --help | --version",
     "",
     "Options:",
@@ -43,6 +44,7 @@ export const helpText = (facts: HelpFacts): string => {
       ["--timeout SECONDS", `How long each account may take, 1 to ${facts.maxTimeoutSeconds}. Default: ${facts.defaultTimeoutSeconds}.`],
       [`--lang ${LANGS.join("|")}`, "Language of the report. Default: from LC_ALL, LC_MESSAGES or LANG, else the system's."],
       ["--no-color", "Never colour. Default: colour only when stdout is a terminal and NO_COLOR is empty."],
+      ["--offline", "doctor only: check files and the environment, without the live queries."],
       ["-h, --help", "Show this help."],
       ["--version", "Print the version."]
     ]),
@@ -80,6 +82,7 @@ export const helpText = (facts: HelpFacts): string => {
     "Examples:",
     "  mystatus                              every configured provider",
     "  mystatus --provider copilot,google    only these two",
+    "  mystatus doctor                       check the setup step by step when something fails (exit 1 on a ✗)",
     "  mystatus --json --timeout 30 | jq '.providers[] | select(.status == \"error\") | .error.message'",
     ""
   ].join("\n")

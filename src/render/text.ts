@@ -16,6 +16,11 @@ export interface RenderOptions {
    * text is wrapped at word boundaries. Absent: no limit (a pipe or file keeps whole lines for other programs).
    */
   readonly width?: number | undefined
+  /**
+   * End a report with failures, or with nothing configured, by pointing at `mystatus doctor`. The CLI asks for it;
+   * the plugin does not (inside OpenCode there is no `mystatus` command to run).
+   */
+  readonly suggestDoctor?: boolean
 }
 
 const BAR_WIDTH = 20
@@ -175,7 +180,8 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
   )
 
   if (result.outcomes.length === 0) {
-    return (notConfigured.length > 0 ? notConfigured.join("\n") : renderNothingConfigured(m, result, width)) + "\n"
+    const suggestion = options.suggestDoctor === true ? `\n\n${locale.doctor.suggest}` : ""
+    return (notConfigured.length > 0 ? notConfigured.join("\n") : renderNothingConfigured(m, result, width)) + suggestion + "\n"
   }
 
   const sections = reported.map(({ id, name, report }) => {
@@ -265,6 +271,7 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         })
       ].join("\n")
     )
+    if (options.suggestDoctor === true) sections.push(locale.doctor.suggest)
   }
   return sections.join("\n\n") + "\n"
 }

@@ -49,6 +49,7 @@ export const apiKeyProvider = (
       id,
       ...shown,
       sources: [{ path: auth.path, entry: authKeys[0] }],
+      authKeys,
       variables: [baseUrlVariable],
       accounts
     } satisfies QuotaProvider

@@ -219,7 +219,8 @@ const rootCause = (error: unknown): string => {
   return current instanceof Error ? current.message : String(current)
 }
 
-const optionalVariable = (name: string) =>
+/** A variable that is set to something other than blanks. */
+export const optionalVariable = (name: string) =>
   Config.string(name).pipe(Config.option, Effect.map(Option.filter((value) => value.trim() !== "")), Effect.orElseSucceed(Option.none))
 
 /**

@@ -1,4 +1,5 @@
 import { Context, type Effect, type Layer } from "effect"
+import type { Check } from "../doctor/Check.js"
 import type { ProviderWordsByLang } from "../i18n/index.js"
 import type { QuotaError } from "../schema/errors.js"
 import type { AccountReport } from "../schema/report.js"
@@ -37,6 +38,13 @@ export interface QuotaProvider {
   /** The environment variables it reads besides the shared ones (its `MYSTATUS_*` base URLs), for `--help`. */
   readonly variables: ReadonlyArray<string>
   readonly accounts: Effect.Effect<ReadonlyArray<Account>, QuotaError>
+  /** Every auth.json key it reads, when more than its sources' entry (Copilot's older names): doctor lists the rest as ignored. */
+  readonly authKeys?: ReadonlyArray<string>
+  /**
+   * Its own `mystatus doctor` checks beyond what `accounts` already proves (which login will be used, each account's
+   * state), run once its credentials decoded. Kept in the platform's folder; only reads.
+   */
+  readonly doctor?: Effect.Effect<ReadonlyArray<Check>>
 }
 
 /**

@@ -55,6 +55,13 @@ describe("OpenCode plugin entry", () => {
     expect(config.command.mystatus.template).toBe("mine")
   })
 
+  it("/mystatus doctor: provider \"doctor\" runs the checks, live against the fake server", async () => {
+    const output = await execute({ provider: "doctor" })
+    expect(output).toContain("✓ OpenAI · dev@example.com: Live query answered")
+    expect(output.split("\n").at(-1)).toBe("No problems found")
+    for (const secret of FIXTURE_SECRETS) expect(output).not.toContain(secret)
+  })
+
   it("returns the same text report as the CLI", async () => {
     const output = await execute({})
     expectFullText(output)

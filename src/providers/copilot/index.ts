@@ -1,3 +1,4 @@
+import type { Check } from "../../doctor/Check.js"
 import { HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Clock, Effect, Layer, Option, Redacted } from "effect"
 import { AnyEntry, type OAuthEntry } from "../../schema/auth.js"
@@ -82,6 +83,30 @@ export const makeCopilot = Effect.gen(function*() {
   return {
     ...PLATFORM,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: patPath, entry: null }],
+    authKeys: AUTH_KEYS,
+    // FAQ 6: which way in will be used (the PAT file wins), and the PAT's fields once `accounts` decoded them.
+    doctor: Effect.gen(function*() {
+      const pat = yield* readPat
+      if (Option.isSome(pat)) {
+        return [{
+          source: patPath,
+          provider: ID,
+          id: "path",
+          status: "ok",
+          message: { _tag: "Provider", key: "pat", params: { path: patPath, username: pat.value.username, tier: pat.value.tier } }
+        } satisfies Check]
+      }
+      const entry = yield* auth.entry(ID, AUTH_KEYS, AnyEntry)
+      const enterprise = Option.isSome(entry) && entry.value.value.type === "oauth" ? entry.value.value.enterpriseUrl : undefined
+      const host = enterprise === undefined || enterprise === "" ? "github.com" : enterprise
+      return [{
+        source: auth.path,
+        provider: ID,
+        id: "path",
+        status: "info",
+        message: { _tag: "Provider", key: "login", params: { host } }
+      } satisfies Check]
+    }).pipe(Effect.orElseSucceed((): ReadonlyArray<Check> => [])),
     variables: [BASE_URL],
     accounts
   } satisfies QuotaProvider

@@ -7,6 +7,11 @@ export const words: ProviderWordsByLang<
   "CopilotQuotaUnavailable"
 > = {
   en: {
+    checks: {
+      pat: ({ path, tier, username }) => `Uses the PAT file ${path} (user ${username}, tier ${tier})`,
+      login: ({ host }) =>
+        `Uses OpenCode's GitHub login (${host}); if it cannot read the quota, add a PAT file (see FAQ: Copilot)`
+    },
     scopes: { premiumRequests: "Premium requests", chat: "Chat", completions: "Completions" },
     hints: {
       patPermission:
@@ -28,6 +33,10 @@ export const words: ProviderWordsByLang<
       "recreate it as the JSON {\"token\": \"github_pat_...\", \"username\": \"<your GitHub login>\", \"tier\": \"pro\"} (tier: free, pro, pro+, business or enterprise), with a fine-grained personal access token that has the account permission \"Plan: Read-only\" (https://github.com/settings/personal-access-tokens/new)"
   },
   "zh-CN": {
+    checks: {
+      pat: ({ path, tier, username }) => `使用 PAT 文件 ${path}（用户 ${username}，tier ${tier}）`,
+      login: ({ host }) => `使用 OpenCode 的 GitHub 登录（${host}）；若无法读取配额，请添加 PAT 文件`
+    },
     scopes: { premiumRequests: "高级请求", chat: "聊天", completions: "代码补全" },
     hints: {
       patPermission:
@@ -49,6 +58,10 @@ export const words: ProviderWordsByLang<
       "请按 {\"token\": \"github_pat_...\", \"username\": \"<你的 GitHub 用户名>\", \"tier\": \"pro\"} 的 JSON 格式重新创建该文件（tier 为 free、pro、pro+、business 或 enterprise），其中的令牌必须是已在账号权限（Account permissions）中将 \"Plan\" 设为 \"Read-only\" 的 fine-grained PAT（https://github.com/settings/personal-access-tokens/new）"
   },
   "zh-TW": {
+    checks: {
+      pat: ({ path, tier, username }) => `使用 PAT 檔案 ${path}（使用者 ${username}，tier ${tier}）`,
+      login: ({ host }) => `使用 OpenCode 的 GitHub 登入（${host}）；若無法讀取配額，請新增 PAT 檔案`
+    },
     scopes: { premiumRequests: "進階請求", chat: "聊天", completions: "程式碼完成" },
     hints: {
       patPermission:
@@ -70,6 +83,11 @@ export const words: ProviderWordsByLang<
       "請依 {\"token\": \"github_pat_...\", \"username\": \"<你的 GitHub 使用者名稱>\", \"tier\": \"pro\"} 的 JSON 格式重新建立此檔案（tier 為 free、pro、pro+、business 或 enterprise），其中的 Token 必須是在帳號權限（Account permissions）中將 \"Plan\" 設為 \"Read-only\" 的 fine-grained PAT（https://github.com/settings/personal-access-tokens/new）"
   },
   fr: {
+    checks: {
+      pat: ({ path, tier, username }) => `Utilise le fichier PAT ${path} (utilisateur ${username}, tier ${tier})`,
+      login: ({ host }) =>
+        `Utilise la connexion GitHub d'OpenCode (${host})\u00a0; si elle ne peut pas lire le quota, ajoutez un fichier PAT`
+    },
     scopes: { premiumRequests: "Requêtes premium", chat: "Chat", completions: "Complétions" },
     hints: {
       patPermission:
@@ -92,6 +110,10 @@ export const words: ProviderWordsByLang<
       "recréez-le avec le JSON {\"token\": \"github_pat_...\", \"username\": \"<votre nom d'utilisateur GitHub>\", \"tier\": \"pro\"} (tier\u00a0: free, pro, pro+, business ou enterprise), à l'aide d'un fine-grained PAT (jeton d'accès personnel) doté de l'autorisation de compte \"Plan: Read-only\" (https://github.com/settings/personal-access-tokens/new)"
   },
   ko: {
+    checks: {
+      pat: ({ path, tier, username }) => `PAT 파일 사용: ${path} (사용자 ${username}, tier ${tier})`,
+      login: ({ host }) => `OpenCode의 GitHub 로그인 사용 (${host}); 할당량을 읽을 수 없으면 PAT 파일을 추가하세요`
+    },
     scopes: { premiumRequests: "프리미엄 요청", chat: "채팅", completions: "코드 완성" },
     hints: {
       patPermission:

@@ -46,6 +46,7 @@ const makeGlm = (platform: GlmPlatform) =>
       aliases: platform.aliases,
       roundTrips: 1,
       sources: [{ path: auth.path, entry: platform.authKeys[0]! }],
+      authKeys: platform.authKeys,
       variables: [platform.baseUrlVariable],
       accounts
     } satisfies QuotaProvider

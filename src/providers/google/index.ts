@@ -1,5 +1,6 @@
 import { FileSystem, HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Config, Effect, Layer, Option, Redacted, Schema } from "effect"
+import type { Check } from "../../doctor/Check.js"
 import { HttpError, ProviderProblem } from "../../schema/errors.js"
 import type { AccountReport, Scope, Window } from "../../schema/report.js"
 import { baseUrl, jsonClient, type QuotaFields } from "../../services/Http.js"
@@ -41,13 +42,16 @@ export const makeGoogle = Effect.gen(function*() {
     path.join
   )
 
+  const fileInUse = Effect.map(
+    fs.exists(primary).pipe(Effect.orElseSucceed(() => true)),
+    (found) => (legacy !== undefined && !found ? legacy : primary)
+  )
+  const read = (file: string) =>
+    readCredentialFile(ID, file, AntigravityAccountsFile).pipe(Effect.provideService(CredentialFiles, files))
+
   const accounts = Effect.gen(function*() {
-    const file = legacy !== undefined && !(yield* fs.exists(primary).pipe(Effect.orElseSucceed(() => true)))
-      ? legacy
-      : primary
-    const content = yield* readCredentialFile(ID, file, AntigravityAccountsFile).pipe(
-      Effect.provideService(CredentialFiles, files)
-    )
+    const file = yield* fileInUse
+    const content = yield* read(file)
     if (Option.isNone(content)) return []
     const endpoints = yield* Effect.all({
       oauth: baseUrl(ID, "MYSTATUS_GOOGLE_OAUTH_URL", "https://oauth2.googleapis.com"),
@@ -70,6 +74,27 @@ export const makeGoogle = Effect.gen(function*() {
   return {
     ...PLATFORM,
     sources: [{ path: primary, entry: null }],
+    // FAQ 7: each account, enabled or not, and the project it will be asked with. Only once `accounts` decoded the file.
+    doctor: Effect.gen(function*() {
+      const file = yield* fileInUse
+      const content = yield* read(file)
+      if (Option.isNone(content)) return []
+      return content.value.accounts.map((account, index): Check => {
+        const name = account.email ?? `#${index + 1}`
+        const project = account.projectId || account.managedProjectId
+        return {
+          source: file,
+          provider: ID,
+          id: "account",
+          status: account.enabled === false || project ? "info" : "warn",
+          message: account.enabled === false
+            ? { _tag: "Provider", key: "disabled", params: { account: name } }
+            : project
+            ? { _tag: "Provider", key: "project", params: { account: name, project } }
+            : { _tag: "Provider", key: "noProject", params: { account: name } }
+        }
+      })
+    }).pipe(Effect.orElseSucceed(() => [])),
     variables: ["MYSTATUS_GOOGLE_OAUTH_URL", "MYSTATUS_CLOUDCODE_BASE_URL", "MYSTATUS_GOOGLE_CLIENT_ID", "MYSTATUS_GOOGLE_CLIENT_SECRET"],
     accounts
   } satisfies QuotaProvider

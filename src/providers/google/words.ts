@@ -3,6 +3,12 @@ import type { ProviderWordsByLang } from "../../i18n/index.js"
 /** Google Antigravity's words: models outside the known families, a revoked login, and a missing project. */
 export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingProjectId"> = {
   en: {
+    checks: {
+      project: ({ account, project }) => `${account}: enabled, project ${project}`,
+      noProject: ({ account }) =>
+        `${account}: enabled, no projectId or managedProjectId (looked up on each query; if none is found, sign in again in Antigravity)`,
+      disabled: ({ account }) => `${account}: disabled (skipped)`
+    },
     scopes: { otherModels: "Other models" },
     hints: {
       signInAgain:
@@ -17,6 +23,11 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     recreateFile: "sign in again with `opencode auth login` (Google, OAuth with Antigravity) to recreate it"
   },
   "zh-CN": {
+    checks: {
+      project: ({ account, project }) => `${account}：已启用，项目 ${project}`,
+      noProject: ({ account }) => `${account}：已启用，无 projectId 或 managedProjectId（每次查询时查找；若找不到，请在 Antigravity 中重新登录）`,
+      disabled: ({ account }) => `${account}：已禁用（跳过）`
+    },
     scopes: { otherModels: "其他模型" },
     hints: {
       signInAgain:
@@ -31,6 +42,11 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     recreateFile: "用 `opencode auth login`（Google，OAuth with Antigravity）重新登录即可重建该文件"
   },
   "zh-TW": {
+    checks: {
+      project: ({ account, project }) => `${account}：已啟用，專案 ${project}`,
+      noProject: ({ account }) => `${account}：已啟用，無 projectId 或 managedProjectId（每次查詢時查找；若找不到，請在 Antigravity 中重新登入）`,
+      disabled: ({ account }) => `${account}：已停用（略過）`
+    },
     scopes: { otherModels: "其他模型" },
     hints: {
       signInAgain:
@@ -45,6 +61,12 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     recreateFile: "以 `opencode auth login`（Google，OAuth with Antigravity）重新登入即可重新建立此檔案"
   },
   fr: {
+    checks: {
+      project: ({ account, project }) => `${account}\u00a0: activé, projet ${project}`,
+      noProject: ({ account }) =>
+        `${account}\u00a0: activé, sans projectId ni managedProjectId (cherché à chaque requête\u00a0; sinon, reconnectez-vous dans Antigravity)`,
+      disabled: ({ account }) => `${account}\u00a0: désactivé (ignoré)`
+    },
     scopes: { otherModels: "Autres modèles" },
     hints: {
       signInAgain:
@@ -60,6 +82,12 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     recreateFile: "reconnectez-vous avec `opencode auth login` (Google, OAuth with Antigravity) pour le recréer"
   },
   ko: {
+    checks: {
+      project: ({ account, project }) => `${account}: 사용 중, 프로젝트 ${project}`,
+      noProject: ({ account }) =>
+        `${account}: 사용 중, projectId 또는 managedProjectId 없음 (조회할 때마다 찾습니다. 찾지 못하면 Antigravity에서 다시 로그인하세요)`,
+      disabled: ({ account }) => `${account}: 비활성화됨 (건너뜀)`
+    },
     scopes: { otherModels: "기타 모델" },
     hints: {
       signInAgain:
