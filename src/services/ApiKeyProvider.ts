@@ -15,9 +15,13 @@ export interface ApiKeyPlatform extends Pick<QuotaProvider, "id" | "name" | "ali
   readonly defaultBaseUrl: string
 }
 
-/** What a query is given: its client (base URL, JSON, the key as a secret), the key, and the account's masked key. */
+/**
+ * What a query is given: its client (base URL, JSON, the key as a secret), the base URL it was configured with (for
+ * naming an endpoint in an error), the key, and the account's masked key.
+ */
 export interface ApiKeyAccount {
   readonly client: JsonClient
+  readonly root: string
   readonly key: Redacted.Redacted<string>
   readonly masked: string
 }
@@ -42,7 +46,7 @@ export const apiKeyProvider = (
       const root = yield* baseUrl(id, baseUrlVariable, defaultBaseUrl)
       const masked = maskKey(Redacted.value(key))
       const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [key] })
-      return [{ label: masked, key: masked, query: query({ client, key, masked }) }]
+      return [{ label: masked, key: masked, query: query({ client, root, key, masked }) }]
     })
 
     return {

@@ -1,61 +1,30 @@
-import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { Clock, Effect, Layer, Option, Redacted } from "effect"
-import { type ApiEntry, ApiEntry as ApiEntrySchema } from "../../schema/auth.js"
+import { HttpClientRequest } from "@effect/platform"
+import { Clock, Effect, Layer, Redacted } from "effect"
 import { ApiError } from "../../schema/errors.js"
 import type { AccountReport, Scope, Unit, Window } from "../../schema/report.js"
-import { AuthFile } from "../../services/AuthFile.js"
-import { baseUrl, type JsonClient, jsonClient, safeText } from "../../services/Http.js"
-import { maskKey, ProviderTag, type QuotaProvider } from "../../services/QuotaProvider.js"
+import { apiKeyProvider, type ApiKeyPlatform } from "../../services/ApiKeyProvider.js"
+import { type JsonClient, safeText } from "../../services/Http.js"
+import { maskKey, ProviderTag } from "../../services/QuotaProvider.js"
 import { titleCase } from "../../services/Text.js"
 import { type QuotaLimit, QuotaLimitResponse } from "./schema.js"
 import { words } from "./words.js"
 
 /** The GLM coding plan is one API sold twice: Zhipu AI in China, Z.ai elsewhere. */
-interface GlmPlatform {
-  readonly id: string
-  readonly name: string
+interface GlmPlatform extends ApiKeyPlatform {
   /** The API's name in its own error messages. */
   readonly service: string
-  readonly aliases: ReadonlyArray<string>
-  readonly authKeys: ReadonlyArray<string>
-  readonly baseUrlVariable: string
-  readonly defaultBaseUrl: string
 }
 
 const QUOTA_PATH = "/api/monitor/usage/quota/limit"
 
-const makeGlm = (platform: GlmPlatform) =>
-  Effect.gen(function*() {
-    const auth = yield* AuthFile
-    const http = yield* HttpClient.HttpClient
-    const { id } = platform
-
-    const accounts = Effect.gen(function*() {
-      const entry = yield* auth.entry(id, platform.authKeys, ApiEntrySchema)
-      if (Option.isNone(entry)) return []
-      const credentials = entry.value.value
-      const root = yield* baseUrl(id, platform.baseUrlVariable, platform.defaultBaseUrl)
-      const client = jsonClient(http, { provider: id, baseUrl: root, secrets: [credentials.key] })
-      const masked = maskKey(Redacted.value(credentials.key))
-      return [{ label: masked, key: masked, query: query(platform, client, credentials, `${root}${QUOTA_PATH}`) }]
-    })
-
-    return {
-      id,
-      name: platform.name,
-      aliases: platform.aliases,
-      roundTrips: 1,
-      sources: [{ path: auth.path, entry: platform.authKeys[0]! }],
-      authKeys: platform.authKeys,
-      variables: [platform.baseUrlVariable],
-      accounts
-    } satisfies QuotaProvider
-  })
+const makeGlm = ({ service, ...platform }: GlmPlatform) =>
+  apiKeyProvider(platform, ({ client, key, root }) => query(platform.id, service, client, key, `${root}${QUOTA_PATH}`))
 
 const query = Effect.fn("mystatus/glm/query")(function*(
-  platform: GlmPlatform,
+  id: string,
+  service: string,
   client: JsonClient,
-  { key }: ApiEntry,
+  key: Redacted.Redacted<string>,
   endpoint: string
 ) {
   const response = yield* client.json(
@@ -70,8 +39,8 @@ const query = Effect.fn("mystatus/glm/query")(function*(
   )
   if (response.success === false) {
     return yield* new ApiError({
-      provider: platform.id,
-      service: platform.service,
+      provider: id,
+      service,
       endpoint,
       code: typeof response.code === "number" || /^[A-Za-z0-9_.-]{1,16}$/.test(response.code ?? "")
         ? String(response.code)
@@ -147,6 +116,7 @@ const ZHIPU: GlmPlatform = {
   name: "Zhipu AI",
   service: "Zhipu",
   aliases: ["bigmodel", "zhipuai", "智谱"],
+  roundTrips: 1,
   authKeys: ["zhipuai-coding-plan", "zhipu-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZHIPU_BASE_URL",
   defaultBaseUrl: "https://bigmodel.cn"
@@ -157,6 +127,7 @@ const ZAI: GlmPlatform = {
   name: "Z.ai",
   service: "Z.ai",
   aliases: ["z-ai"],
+  roundTrips: 1,
   authKeys: ["zai-coding-plan"],
   baseUrlVariable: "MYSTATUS_ZAI_BASE_URL",
   defaultBaseUrl: "https://api.z.ai"
