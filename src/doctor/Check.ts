@@ -19,9 +19,14 @@ export type CheckMessage =
   | { readonly _tag: "NotConfigured" }
   /** An auth.json entry no registered platform reads. */
   | { readonly _tag: "Ignored"; readonly entry: string }
-  /** An OAuth entry's `expires`, still ahead. */
+  /** An OAuth token's expiry, still ahead: `entry` names where it is (an auth.json entry, a login's place). */
   | { readonly _tag: "ExpiresIn"; readonly entry: string; readonly seconds: number }
+  /** The auth.json entry an API-key platform reads (the first present of its names). */
+  | { readonly _tag: "Entry"; readonly entry: string }
+  /** A `MYSTATUS_*_URL` variable is set: queries go elsewhere. */
   | { readonly _tag: "Override"; readonly variable: string }
+  /** Another `MYSTATUS_*` variable is set (a setting, not an address). Its value is not shown. */
+  | { readonly _tag: "Setting"; readonly variable: string }
   /** A proxy variable in effect, and the hosts `NO_PROXY` exempts (empty: none). */
   | { readonly _tag: "Proxy"; readonly variable: string; readonly exempt: ReadonlyArray<string> }
   /** The live query answered. */

@@ -178,14 +178,19 @@ export const doctor = (
           ), { concurrency: "unbounded" })
         return { configured: true, checks: [...own, ...answers] }
       }), { concurrency: "unbounded" })
-    for (const result of perProvider) checks.push(...result.checks)
+    // The platforms in use first; the unused ones after them (their lines are one in text).
+    for (const result of perProvider) if (result.configured) checks.push(...result.checks)
+    for (const result of perProvider) if (!result.configured) checks.push(...result.checks)
     const configured = perProvider.filter((result) => result.configured).length
     if (configured === 0) add(auth.path, "opencode", "entries", "fail", { _tag: "NothingConfigured" })
 
-    // The environment: base URL overrides send queries elsewhere; proxies carry them.
+    // The environment: base URL overrides (`*_URL`) send queries elsewhere; other variables are settings; proxies
+    // carry the queries. Names only: a value may hold credentials (a proxy's user:password, a client secret).
     const variables = [...new Set(providers.flatMap((provider) => provider.variables))]
     for (const name of variables) {
-      if (Option.isSome(yield* optionalVariable(name))) add("environment", "environment", "env", "info", { _tag: "Override", variable: name })
+      if (Option.isSome(yield* optionalVariable(name))) {
+        add("environment", "environment", "env", "info", { _tag: name.endsWith("_URL") ? "Override" : "Setting", variable: name })
+      }
     }
     // Lower case first, as requests read it (proxyFor in services/Http.ts).
     const lower = yield* optionalVariable("no_proxy")

@@ -168,17 +168,20 @@ export interface DoctorWords {
   readonly notUsed: (path: string, variables: ReadonlyArray<string>) => string
   readonly validJson: string
   readonly accounts: (count: number) => string
-  readonly notConfigured: string
+  /** The platforms with nothing configured, on one line (empty: the words alone, for one check in JSON). */
+  readonly notConfigured: (names: ReadonlyArray<string>) => string
   readonly ignored: (entry: string) => string
   /** `span` from the locale's `duration`. */
   readonly expiresIn: (entry: string, span: string) => string
+  readonly entry: (entry: string) => string
   readonly override: (variable: string) => string
+  readonly setting: (variable: string) => string
   /** `exempt`: the hosts NO_PROXY lists (may be empty). */
   readonly proxy: (variable: string, exempt: ReadonlyArray<string>) => string
   readonly answered: string
   readonly nothingConfigured: Described
-  /** The last line: `problems` ✗ and `warnings` ⚠ (both may be 0). */
-  readonly summary: (problems: number, warnings: number) => string
+  /** The last line: `problems` ✗ and `warnings` ⚠ (both may be 0); `failing`: who the ✗ are about. */
+  readonly summary: (problems: number, warnings: number, failing: ReadonlyArray<string>) => string
   /** Who a line is about when it is not a platform. */
   readonly environment: string
   /** The normal report's last line when something failed. */

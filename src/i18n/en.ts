@@ -216,10 +216,12 @@ export const en: Locale = {
       variables.length === 0 ? `Not found: ${path} (not used)` : `Not found: ${path} (chosen by ${variables.join(", ")}; not used)`,
     validJson: "Readable, valid JSON",
     accounts: (count) => (count === 1 ? "1 account configured" : `${count} accounts configured`),
-    notConfigured: "Not configured",
+    notConfigured: (names) => (names.length === 0 ? "Not configured" : `Not configured: ${names.join(", ")}`),
     ignored: (entry) => `Entry "${entry}" is not read by mystatus (ignored)`,
     expiresIn: (entry, span) => `"${entry}" token expires in ${span}`,
+    entry: (entry) => `Reads the "${entry}" entry`,
     override: (variable) => `${variable} is set: queries go to its address`,
+    setting: (variable) => `${variable} is set`,
     proxy: (variable, exempt) =>
       exempt.length === 0 ? `Proxy in effect: ${variable}` : `Proxy in effect: ${variable} (NO_PROXY exempts ${exempt.join(", ")})`,
     answered: "Live query answered",
@@ -227,13 +229,15 @@ export const en: Locale = {
       message: "No configured accounts found",
       fix: "Log in to a platform in OpenCode (opencode auth login), or add its credential file; see mystatus --help."
     },
-    summary: (problems, warnings) =>
+    summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "No problems found"
         : [
-          problems === 0 ? "No problems" : problems === 1 ? "1 problem found" : `${problems} problems found`,
+          problems === 0
+            ? "No problems"
+            : `${problems === 1 ? "1 problem found" : `${problems} problems found`}: ${failing.join(", ")}`,
           warnings === 0 ? null : warnings === 1 ? "1 warning" : `${warnings} warnings`
-        ].filter((part) => part !== null).join(", "),
+        ].filter((part) => part !== null).join("; "),
     environment: "Environment",
     suggest: "Run mystatus doctor to check the setup step by step."
   }

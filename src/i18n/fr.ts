@@ -258,10 +258,12 @@ export const fr: Locale = {
         : `Absent\u00a0: ${path} (choisi par ${variables.join(", ")}\u00a0; non utilisé)`,
     validJson: "Lisible, JSON valide",
     accounts: (count) => (count === 1 ? "1 compte configuré" : `${count} comptes configurés`),
-    notConfigured: "Non configuré",
+    notConfigured: (names) => (names.length === 0 ? "Non configuré" : `Non configuré\u00a0: ${names.join(", ")}`),
     ignored: (entry) => `L'entrée «\u00a0${entry}\u00a0» n'est pas lue par mystatus (ignorée)`,
     expiresIn: (entry, span) => `Le jeton «\u00a0${entry}\u00a0» expire dans ${span}`,
+    entry: (entry) => `Lit l'entrée «\u00a0${entry}\u00a0»`,
     override: (variable) => `${variable} est défini\u00a0: les requêtes vont à son adresse`,
+    setting: (variable) => `${variable} est défini`,
     proxy: (variable, exempt) =>
       exempt.length === 0
         ? `Proxy actif\u00a0: ${variable}`
@@ -271,13 +273,15 @@ export const fr: Locale = {
       message: "Aucun compte configuré n'a été trouvé",
       fix: "Connectez-vous à une plateforme dans OpenCode (opencode auth login) ou ajoutez son fichier d'identifiants\u00a0; voir mystatus --help."
     },
-    summary: (problems, warnings) =>
+    summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "Aucun problème trouvé"
         : [
-          problems === 0 ? "Aucun problème" : problems === 1 ? "1 problème trouvé" : `${problems} problèmes trouvés`,
+          problems === 0
+            ? "Aucun problème"
+            : `${problems === 1 ? "1 problème trouvé" : `${problems} problèmes trouvés`}\u00a0: ${failing.join(", ")}`,
           warnings === 0 ? null : warnings === 1 ? "1 avertissement" : `${warnings} avertissements`
-        ].filter((part) => part !== null).join(", "),
+        ].filter((part) => part !== null).join("\u00a0; "),
     environment: "Environnement",
     suggest: "Lancez mystatus doctor pour vérifier la configuration pas à pas."
   }

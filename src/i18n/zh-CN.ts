@@ -218,10 +218,12 @@ export const zhCN: Locale = {
       variables.length === 0 ? `未找到：${path}（未使用）` : `未找到：${path}（由 ${variables.join("、")} 决定；未使用）`,
     validJson: "可读取，JSON 格式正确",
     accounts: (count) => `已配置 ${count} 个账号`,
-    notConfigured: "未配置",
+    notConfigured: (names) => (names.length === 0 ? "未配置" : `未配置：${names.join("、")}`),
     ignored: (entry) => `条目“${entry}”不会被 mystatus 读取（已忽略）`,
     expiresIn: (entry, span) => `“${entry}”的令牌将在 ${span} 后过期`,
+    entry: (entry) => `读取条目“${entry}”`,
     override: (variable) => `已设置 ${variable}：查询将发往该地址`,
+    setting: (variable) => `已设置 ${variable}`,
     proxy: (variable, exempt) =>
       exempt.length === 0 ? `代理生效：${variable}` : `代理生效：${variable}（NO_PROXY 豁免 ${exempt.join("、")}）`,
     answered: "实时查询成功",
@@ -229,11 +231,11 @@ export const zhCN: Locale = {
       message: "未找到任何已配置的账号",
       fix: "请先在 OpenCode 中登录一个平台（opencode auth login），或添加其认证文件；参见 mystatus --help。"
     },
-    summary: (problems, warnings) =>
+    summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "未发现问题"
-        : [problems === 0 ? "未发现问题" : `发现 ${problems} 个问题`, warnings === 0 ? null : `${warnings} 个警告`]
-          .filter((part) => part !== null).join("，"),
+        : [problems === 0 ? "未发现问题" : `发现 ${problems} 个问题：${failing.join("、")}`, warnings === 0 ? null : `${warnings} 个警告`]
+          .filter((part) => part !== null).join("；"),
     environment: "环境",
     suggest: "运行 mystatus doctor 逐项检查配置。"
   }

@@ -218,10 +218,12 @@ export const zhTW: Locale = {
       variables.length === 0 ? `未找到：${path}（未使用）` : `未找到：${path}（由 ${variables.join("、")} 決定；未使用）`,
     validJson: "可讀取，JSON 格式正確",
     accounts: (count) => `已設定 ${count} 個帳號`,
-    notConfigured: "未設定",
+    notConfigured: (names) => (names.length === 0 ? "未設定" : `未設定：${names.join("、")}`),
     ignored: (entry) => `項目「${entry}」不會被 mystatus 讀取（已忽略）`,
     expiresIn: (entry, span) => `「${entry}」的權杖將在 ${span} 後過期`,
+    entry: (entry) => `讀取項目「${entry}」`,
     override: (variable) => `已設定 ${variable}：查詢將送往該位址`,
+    setting: (variable) => `已設定 ${variable}`,
     proxy: (variable, exempt) =>
       exempt.length === 0 ? `代理生效：${variable}` : `代理生效：${variable}（NO_PROXY 豁免 ${exempt.join("、")}）`,
     answered: "即時查詢成功",
@@ -229,11 +231,11 @@ export const zhTW: Locale = {
       message: "未找到任何已設定的帳號",
       fix: "請先在 OpenCode 中登入一個平台（opencode auth login），或新增其認證檔案；參見 mystatus --help。"
     },
-    summary: (problems, warnings) =>
+    summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "未發現問題"
-        : [problems === 0 ? "未發現問題" : `發現 ${problems} 個問題`, warnings === 0 ? null : `${warnings} 個警告`]
-          .filter((part) => part !== null).join("，"),
+        : [problems === 0 ? "未發現問題" : `發現 ${problems} 個問題：${failing.join("、")}`, warnings === 0 ? null : `${warnings} 個警告`]
+          .filter((part) => part !== null).join("；"),
     environment: "環境",
     suggest: "執行 mystatus doctor 逐項檢查設定。"
   }

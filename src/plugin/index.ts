@@ -47,7 +47,7 @@ const server: Plugin = async () => {
           "resets. Use it whenever the user asks to check their quota, usage, limits, remaining requests or AI account " +
           "status (\"check my quota\", \"how much Codex do I have left\", \"show my AI account status\"). Pass `provider` " +
           "to ask only some platforms (\"check my Copilot quota\"); pass `provider` \"doctor\" to check the setup step by " +
-          "step when something fails (\"why does mystatus fail\"). Show the report to the user as it is.",
+          "step when something fails (\"why does mystatus fail\"; [\"doctor\", \"offline\"] to skip the live queries). Show the report to the user as it is.",
         args,
         async execute(input: z.infer<z.ZodObject<typeof args>>, context: ToolContext) {
           const requested = (input.provider === undefined ? [] : [input.provider].flat())

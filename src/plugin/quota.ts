@@ -25,9 +25,11 @@ export const makeQuota = () => {
     return runtime.runPromise(
       Effect.gen(function*() {
         const providers = yield* Providers
-        // `/mystatus doctor`: the command's template passes what follows it as `provider`. No platform is called that.
-        if (requested.length === 1 && requested[0]!.toLowerCase() === "doctor") {
-          const checks = yield* doctor({ offline: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS })
+        // `/mystatus doctor [offline]`: the command's template passes what follows it as `provider`. No platform is
+        // called that. "offline" (or "--offline", as the CLI spells it) skips the live queries.
+        const [first, ...rest] = requested.flatMap((name) => name.toLowerCase().split(/\s+/)).filter((word) => word !== "")
+        if (first === "doctor" && rest.every((word) => word === "offline" || word === "--offline")) {
+          const checks = yield* doctor({ offline: rest.length > 0, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS })
           const names = new Map(providers.map((p) => [p.id, p.name]))
           return renderDoctorText(checks, { lang: chosen, now: yield* Clock.currentTimeMillis, names, plain: false })
         }

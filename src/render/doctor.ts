@@ -39,13 +39,17 @@ export const describeCheck = (check: Check, context: DoctorContext): Described &
     case "Accounts":
       return plainly(words.accounts(message.count))
     case "NotConfigured":
-      return plainly(words.notConfigured)
+      return plainly(words.notConfigured([]))
     case "Ignored":
       return plainly(words.ignored(message.entry))
     case "ExpiresIn":
       return plainly(words.expiresIn(message.entry, span(locale, message.seconds)))
+    case "Entry":
+      return plainly(words.entry(message.entry))
     case "Override":
       return plainly(words.override(message.variable))
+    case "Setting":
+      return plainly(words.setting(message.variable))
     case "Proxy":
       return plainly(words.proxy(message.variable, message.exempt))
     case "Answered":
@@ -84,7 +88,14 @@ export const renderDoctorText = (
 ): string => {
   const locale = LOCALES[context.lang]
   const marks = context.plain ? PLAIN_MARKS : MARKS
+  // The platforms not used share one line, where the first of them stood: a user of two platforms reads two sections,
+  // not eight "Not configured".
+  const unused = checks.filter((check) => check.message._tag === "NotConfigured")
   const lines = checks.flatMap((check) => {
+    if (check.message._tag === "NotConfigured") {
+      if (check !== unused[0]) return []
+      return [`${marks.info} ${locale.doctor.notConfigured(unused.map((c) => whoOf(c, context)))}`]
+    }
     const { fix, message } = describeCheck(check, context)
     const line = `${marks[check.status]} ${whoOf(check, context)}: ${message}`
     return (check.status === "fail" || check.status === "warn") && fix !== ""
@@ -92,7 +103,8 @@ export const renderDoctorText = (
       : [line]
   })
   const { problems, warnings } = counts(checks)
-  return [...lines, "", locale.doctor.summary(problems, warnings)].join("\n")
+  const failing = [...new Set(checks.filter((check) => check.status === "fail").map((check) => whoOf(check, context)))]
+  return [...lines, "", locale.doctor.summary(problems, warnings, failing)].join("\n")
 }
 
 /** The same as data: each check with its words in `lang`, and the counts. */

@@ -1,5 +1,6 @@
 import { HttpClient } from "@effect/platform"
 import { Effect, Option, Redacted } from "effect"
+import type { Check } from "../doctor/Check.js"
 import { ApiEntry } from "../schema/auth.js"
 import { HttpError, type QuotaError } from "../schema/errors.js"
 import type { AccountReport } from "../schema/report.js"
@@ -55,7 +56,17 @@ export const apiKeyProvider = (
       sources: [{ path: auth.path, entry: authKeys[0] }],
       authKeys,
       variables: [baseUrlVariable],
-      accounts
+      accounts,
+      // Which of its entries is read, when several names are accepted and the user wonders which key is asked.
+      doctor: auth.entry(id, authKeys, ApiEntry).pipe(
+        Effect.map(Option.match({
+          onNone: (): ReadonlyArray<Check> => [],
+          onSome: ({ key }): ReadonlyArray<Check> => [
+            { source: auth.path, provider: id, id: "entry", status: "info", message: { _tag: "Entry", entry: key } }
+          ]
+        })),
+        Effect.orElseSucceed(() => [])
+      )
     } satisfies QuotaProvider
   })
 

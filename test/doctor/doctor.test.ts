@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { afterEach } from "vitest"
+import { claudeCredentials, CREDENTIALS_PATH as CLAUDE_CREDENTIALS } from "../providers/claude/fixtures.js"
 import { PATHS as GLM_PATHS, ZAI_ENTRY, ZHIPU_ENTRY } from "../providers/glm/fixtures.js"
+import { CHINA_ENTRY } from "../providers/minimax/fixtures.js"
 import { copilotEntry, PATHS as COPILOT_PATHS } from "../providers/copilot/fixtures.js"
 import { ACCOUNTS_PATH, googleAccount, googleAccountsFile, PATHS as GOOGLE_PATHS } from "../providers/google/fixtures.js"
 import { openaiEntry, PATH as OPENAI_PATH } from "../providers/openai/fixtures.js"
@@ -144,6 +146,21 @@ describe("mystatus doctor", () => {
     expect(live.zh.stdout).toContain("✗ OpenAI")
   })
 
+  it("FAQ 3 for Claude: Claude Code's own login, expired, is a warning offline with the `claude` step; valid, its expiry", async () => {
+    const now = Date.now()
+    const expired = await doctor({ files: { [CLAUDE_CREDENTIALS]: claudeCredentials(now, undefined, { expiresAt: now - 3 * HOUR }) } }, ["--offline"])
+    expect(expired.codes).toEqual([0, 0, 0, 0])
+    expect(expired.json.checks).toContainEqual(expect.objectContaining({ provider: "claude", id: "token", status: "warn", tag: "TokenExpired" }))
+    expect(expired.en.stdout).toContain("⚠ Claude · Claude Code: Claude access token expired 3h 0m ago")
+    expect(expired.en.stdout).toContain("Fix: Run `claude` once")
+    expect(expired.zh.stdout).toContain("请运行一次 `claude`")
+    expect(expired.en.stdout.trimEnd().split("\n").at(-1)).toBe("No problems; 1 warning")
+
+    const valid = await doctor({ files: { [CLAUDE_CREDENTIALS]: claudeCredentials(now) } }, ["--offline"])
+    expect(valid.json.checks).toContainEqual(expect.objectContaining({ provider: "claude", id: "token", status: "ok", tag: "ExpiresIn" }))
+    expect(valid.en.stdout).toMatch(/✓ Claude: "Claude Code" token expires in (7h 59m|8h 0m)/)
+  })
+
   it("a token still valid says when it expires", async () => {
     const now = Date.now()
     const { en, json } = await doctor({ auth: { openai: { ...openaiEntry(now), expires: now + 5 * HOUR } } }, ["--offline"])
@@ -245,6 +262,41 @@ describe("mystatus doctor", () => {
     expect(refused.codes).toEqual([1, 1, 1, 1])
     expect(failing(refused.json)).toEqual([expect.objectContaining({ provider: "zhipu", id: "live", tag: "ApiError" })])
     expect(refused.en.stdout).toContain("1001")
+  })
+
+  it("one platform in use: the others share one line; API-key platforms say which entry is read; the summary names who fails", async () => {
+    const now = Date.now()
+    const { codes, en, json, zh } = await doctor({
+      auth: { "zai-coding-plan": ZAI_ENTRY, "minimax-cn-coding-plan": CHINA_ENTRY },
+      routes: { ...happyRoutes(now), [`GET ${GLM_PATHS.zai}`]: { status: 401, body: {} } }
+    })
+    expect(codes).toEqual([1, 1, 1, 1])
+    const lines = en.stdout.trimEnd().split("\n")
+    expect(lines).toContain("· Z.ai: Reads the \"zai-coding-plan\" entry")
+    expect(lines).toContain("· MiniMax: Reads the \"minimax-cn-coding-plan\" entry: its key must come from minimaxi.com")
+    const unused = lines.filter((line) => line.includes("Not configured"))
+    expect(unused).toEqual([
+      "· Not configured: OpenAI, Claude, Zhipu AI, GitHub Copilot, Google Antigravity, Kimi for Coding, OpenCode Go, OpenRouter"
+    ])
+    // In JSON every platform keeps its own check.
+    expect(json.checks.filter((check) => check.tag === "NotConfigured").map((check) => check.provider)).toHaveLength(8)
+    expect(lines.at(-1)).toBe("1 problem found: Z.ai · 5b1e****Z7QX")
+    expect(zh.stdout.trimEnd().split("\n").at(-1)).toBe("发现 1 个问题：Z.ai · 5b1e****Z7QX")
+    expect(zh.stdout).toContain("· 未配置：OpenAI、Claude")
+  })
+
+  it("a MYSTATUS_* setting is named as set, an address override as sending queries elsewhere, never their values", async () => {
+    const home = makeHome()
+    cleanup.push(home.remove)
+    home.write(AUTH_JSON, { "zai-coding-plan": ZAI_ENTRY })
+    const { stdout } = await runCli(["doctor", "--offline"], {
+      HOME: home.dir,
+      MYSTATUS_CLAUDE_KEYCHAIN: "off",
+      MYSTATUS_ZAI_BASE_URL: "http://127.0.0.1:9/secret-path"
+    })
+    expect(stdout).toContain("· Environment: MYSTATUS_CLAUDE_KEYCHAIN is set\n")
+    expect(stdout).toContain("· Environment: MYSTATUS_ZAI_BASE_URL is set: queries go to its address")
+    expect(stdout).not.toContain("secret-path")
   })
 
   it("plain marks when NO_COLOR is set; the variables that chose a path and the proxy in effect are said", async () => {

@@ -62,6 +62,15 @@ describe("OpenCode plugin entry", () => {
     for (const secret of FIXTURE_SECRETS) expect(output).not.toContain(secret)
   })
 
+  it("/mystatus doctor offline: the files only, no live query", async () => {
+    for (const provider of ["doctor offline", ["doctor", "--offline"]]) {
+      const output = await execute({ provider })
+      expect(output).toContain("✓ OpenAI: 1 account configured")
+      expect(output).not.toContain("Live query answered")
+      expect(output.split("\n").at(-1)).toBe("No problems found")
+    }
+  })
+
   it("returns the same text report as the CLI", async () => {
     const output = await execute({})
     expectFullText(output)

@@ -1,5 +1,6 @@
 import { CommandExecutor, HttpClient, HttpClientRequest, Path } from "@effect/platform"
 import { Clock, Config, Effect, Equal, Layer, Option, Redacted, Schema } from "effect"
+import type { Check } from "../../doctor/Check.js"
 import { AnyEntry } from "../../schema/auth.js"
 import { CredentialsInvalid, HttpError, TokenExpired } from "../../schema/errors.js"
 import { issuesOf } from "../../schema/issues.js"
@@ -100,9 +101,11 @@ export const makeClaude = Effect.gen(function*() {
     return loginsOf("keychain", content)
   })
 
+  // A place that cannot be read fails the platform, as Copilot's PAT file does: Claude Code is broken there too.
+  const everyLogin = Effect.map(Effect.all([fromFile, fromOpenCode, fromKeychain], { concurrency: "unbounded" }), (found) => found.flat())
+
   const accounts = Effect.gen(function*() {
-    // A place that cannot be read fails the platform, as Copilot's PAT file does: Claude Code is broken there too.
-    const found = (yield* Effect.all([fromFile, fromOpenCode, fromKeychain], { concurrency: "unbounded" })).flat()
+    const found = yield* everyLogin
     if (found.length === 0) return []
     const root = yield* baseUrl(ID, BASE_URL, "https://api.anthropic.com")
     const userAgent = `claude-code/${yield* claudeCodeVersion}`
@@ -127,7 +130,33 @@ export const makeClaude = Effect.gen(function*() {
     ...PLATFORM,
     sources: [{ path: auth.path, entry: AUTH_KEYS[0]! }, { path: credentialsPath, entry: null }],
     variables: [BASE_URL, VERSION_VARIABLE, KEYCHAIN_VARIABLE],
-    accounts
+    accounts,
+    // FAQ 3 offline: each Claude Code login's expiry (OpenCode's entry is already judged with auth.json). Expired is a
+    // warning: mystatus never refreshes it (the refresh token rotates), Claude Code does on its next use.
+    doctor: Effect.gen(function*() {
+      const now = yield* Clock.currentTimeMillis
+      return (yield* everyLogin).flatMap((login): ReadonlyArray<Check> => {
+        if (login.place === "opencode" || login.expiresAt === null) return []
+        const source = login.place === "keychain" ? `macOS Keychain item "${service}"` : credentialsPath
+        return [
+          login.expiresAt <= now
+            ? {
+              source,
+              provider: ID,
+              id: "token",
+              status: "warn",
+              message: { _tag: "Error", error: new TokenExpired({ provider: ID, expiredAt: login.expiresAt }), account: PLACES[login.place].label }
+            }
+            : {
+              source,
+              provider: ID,
+              id: "token",
+              status: "ok",
+              message: { _tag: "ExpiresIn", entry: PLACES[login.place].label, seconds: Math.round((login.expiresAt - now) / 1000) }
+            }
+        ]
+      })
+    }).pipe(Effect.orElseSucceed(() => []))
   } satisfies QuotaProvider
 })
 

@@ -1,5 +1,6 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { Array as Arr, Clock, Effect, Layer, Option, Redacted } from "effect"
+import type { Check } from "../../doctor/Check.js"
 import { type ApiEntry, ApiEntry as ApiEntrySchema } from "../../schema/auth.js"
 import { ApiError, HttpError } from "../../schema/errors.js"
 import type { AccountReport, Scope, Unit, Window } from "../../schema/report.js"
@@ -22,20 +23,24 @@ interface Region {
   readonly baseUrlVariable: string
   readonly defaultBaseUrl: string
   readonly path: string
+  /** Where its keys are issued, as `mystatus doctor` names it. */
+  readonly site: string
 }
 
 const GLOBAL: Region = {
   authKeys: ["minimax-coding-plan"],
   baseUrlVariable: "MYSTATUS_MINIMAX_BASE_URL",
   defaultBaseUrl: "https://api.minimax.io",
-  path: "/v1/api/openplatform/coding_plan/remains"
+  path: "/v1/api/openplatform/coding_plan/remains",
+  site: "minimax.io"
 }
 
 const CHINA: Region = {
   authKeys: ["minimax-cn-coding-plan", "minimax-china-coding-plan"],
   baseUrlVariable: "MYSTATUS_MINIMAX_CN_BASE_URL",
   defaultBaseUrl: "https://api.minimaxi.com",
-  path: "/v1/token_plan/remains"
+  path: "/v1/token_plan/remains",
+  site: "minimaxi.com"
 }
 
 const REGIONS = [GLOBAL, CHINA]
@@ -62,7 +67,23 @@ const make = Effect.gen(function*() {
     roundTrips: 1,
     sources: REGIONS.map((region) => ({ path: auth.path, entry: region.authKeys[0] })),
     variables: REGIONS.map((region) => region.baseUrlVariable),
-    accounts: Effect.map(Effect.all(REGIONS.map(accountOf)), Arr.getSomes)
+    accounts: Effect.map(Effect.all(REGIONS.map(accountOf)), Arr.getSomes),
+    // Which entry each region reads, and so which platform its key must come from: a key in the other region's entry
+    // is refused (1004), the most common MiniMax mistake.
+    doctor: Effect.forEach(REGIONS, (region) =>
+      auth.entry(ID, region.authKeys, ApiEntrySchema).pipe(
+        Effect.map(Option.match({
+          onNone: (): ReadonlyArray<Check> => [],
+          onSome: ({ key }): ReadonlyArray<Check> => [{
+            source: auth.path,
+            provider: ID,
+            id: "entry",
+            status: "info",
+            message: { _tag: "Provider", key: "region", params: { entry: key, site: region.site } }
+          }]
+        })),
+        Effect.orElseSucceed(() => [])
+      )).pipe(Effect.map((checks) => checks.flat()))
   } satisfies QuotaProvider
 })
 
