@@ -251,27 +251,32 @@ export const fr: Locale = {
   },
   doctor: {
     found: (path, variables) =>
-      variables.length === 0 ? `Trouvé\u00a0: ${path}` : `Trouvé\u00a0: ${path} (choisi par ${variables.join(", ")})`,
+      variables.length === 0
+        ? `Trouvé\u00a0: ${path}`
+        : `Trouvé\u00a0: ${path} (emplacement défini par ${variables.join(", ")})`,
     notUsed: (path, variables) =>
       variables.length === 0
-        ? `Absent\u00a0: ${path} (non utilisé)`
-        : `Absent\u00a0: ${path} (choisi par ${variables.join(", ")}\u00a0; non utilisé)`,
+        ? `Introuvable\u00a0: ${path} (non utilisé)`
+        : `Introuvable\u00a0: ${path} (emplacement défini par ${variables.join(", ")}\u202f; non utilisé)`,
     validJson: "Lisible, JSON valide",
-    accounts: (count) => (count === 1 ? "1 compte configuré" : `${count} comptes configurés`),
-    notConfigured: (names) => (names.length === 0 ? "Non configuré" : `Non configuré\u00a0: ${names.join(", ")}`),
+    accounts: (count) => (count === 1 ? "1\u00a0compte configuré" : `${count}\u00a0comptes configurés`),
+    notConfigured: (names) =>
+      names.length === 0
+        ? "Non configuré"
+        : `${names.length === 1 ? "Plateforme non configurée" : "Plateformes non configurées"}\u00a0: ${names.join(", ")}`,
     ignored: (entry) => `L'entrée «\u00a0${entry}\u00a0» n'est pas lue par mystatus (ignorée)`,
     expiresIn: (entry, span) => `Le jeton «\u00a0${entry}\u00a0» expire dans ${span}`,
     entry: (entry) => `Lit l'entrée «\u00a0${entry}\u00a0»`,
-    override: (variable) => `${variable} est défini\u00a0: les requêtes vont à son adresse`,
-    setting: (variable) => `${variable} est défini`,
+    override: (variable) => `${variable} est définie\u00a0: les demandes sont envoyées à l'adresse qu'elle indique`,
+    setting: (variable) => `${variable} est définie`,
     proxy: (variable, exempt) =>
       exempt.length === 0
         ? `Proxy actif\u00a0: ${variable}`
-        : `Proxy actif\u00a0: ${variable} (NO_PROXY exempte ${exempt.join(", ")})`,
-    answered: "Requête en direct réussie",
+        : `Proxy actif\u00a0: ${variable} (NO_PROXY exclut ${exempt.join(", ")})`,
+    answered: "Interrogation du quota réussie",
     nothingConfigured: {
       message: "Aucun compte configuré n'a été trouvé",
-      fix: "Connectez-vous à une plateforme dans OpenCode (opencode auth login) ou ajoutez son fichier d'identifiants\u00a0; voir mystatus --help."
+      fix: "Connectez-vous à une plateforme dans OpenCode (opencode auth login) ou ajoutez le fichier de configuration d'une plateforme (voir mystatus --help)."
     },
     summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
@@ -279,9 +284,9 @@ export const fr: Locale = {
         : [
           problems === 0
             ? "Aucun problème"
-            : `${problems === 1 ? "1 problème trouvé" : `${problems} problèmes trouvés`}\u00a0: ${failing.join(", ")}`,
-          warnings === 0 ? null : warnings === 1 ? "1 avertissement" : `${warnings} avertissements`
-        ].filter((part) => part !== null).join("\u00a0; "),
+            : `${problems === 1 ? "1\u00a0problème trouvé" : `${problems}\u00a0problèmes trouvés`}\u00a0: ${failing.join(", ")}`,
+          warnings === 0 ? null : warnings === 1 ? "1\u00a0avertissement" : `${warnings}\u00a0avertissements`
+        ].filter((part) => part !== null).join("\u202f; "),
     environment: "Environnement",
     suggest: "Lancez mystatus doctor pour vérifier la configuration pas à pas."
   }

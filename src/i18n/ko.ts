@@ -210,30 +210,33 @@ export const ko: Locale = {
     })
   },
   doctor: {
-    found: (path, variables) => variables.length === 0 ? `찾음: ${path}` : `찾음: ${path} (${variables.join(", ")}에 의해 선택됨)`,
+    found: (path, variables) =>
+      variables.length === 0 ? `찾음: ${path}` : `찾음: ${path} (${variables.join(", ")} 설정에 따른 위치)`,
     notUsed: (path, variables) =>
-      variables.length === 0 ? `없음: ${path} (사용하지 않음)` : `없음: ${path} (${variables.join(", ")}에 의해 선택됨, 사용하지 않음)`,
-    validJson: "읽기 가능, 올바른 JSON",
+      variables.length === 0
+        ? `없음: ${path} (사용하지 않음)`
+        : `없음: ${path} (${variables.join(", ")} 설정에 따른 위치; 사용하지 않음)`,
+    validJson: "읽기 가능, 유효한 JSON",
     accounts: (count) => `계정 ${count}개 구성됨`,
-    notConfigured: (names) => (names.length === 0 ? "구성되지 않음" : `구성되지 않음: ${names.join(", ")}`),
+    notConfigured: (names) => (names.length === 0 ? "구성되지 않음" : `구성되지 않은 플랫폼: ${names.join(", ")}`),
     ignored: (entry) => `"${entry}" 항목은 mystatus가 읽지 않습니다 (무시됨)`,
     expiresIn: (entry, span) => `"${entry}" 토큰이 ${span} 후 만료됩니다`,
     entry: (entry) => `"${entry}" 항목을 읽음`,
-    override: (variable) => `${variable}이(가) 설정됨: 요청이 해당 주소로 갑니다`,
-    setting: (variable) => `${variable}이(가) 설정됨`,
+    override: (variable) => `${variable} 설정됨: 요청을 이 변수에 지정된 주소로 보냅니다`,
+    setting: (variable) => `${variable} 설정됨`,
     proxy: (variable, exempt) =>
-      exempt.length === 0 ? `프록시 사용 중: ${variable}` : `프록시 사용 중: ${variable} (NO_PROXY 제외: ${exempt.join(", ")})`,
-    answered: "실시간 조회 성공",
+      exempt.length === 0 ? `프록시 사용 중: ${variable}` : `프록시 사용 중: ${variable} (NO_PROXY로 제외된 호스트: ${exempt.join(", ")})`,
+    answered: "할당량 조회 성공",
     nothingConfigured: {
       message: "구성된 계정을 찾을 수 없습니다",
-      fix: "OpenCode에서 플랫폼에 로그인하거나(opencode auth login) 자격 증명 파일을 추가하세요. mystatus --help 참고."
+      fix: "OpenCode에서 플랫폼에 로그인(opencode auth login)하거나 해당 플랫폼의 구성 파일을 추가하세요 (mystatus --help 참고)."
     },
     summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "문제 없음"
         : [problems === 0 ? "문제 없음" : `문제 ${problems}개 발견: ${failing.join(", ")}`, warnings === 0 ? null : `경고 ${warnings}개`]
           .filter((part) => part !== null).join("; "),
-    environment: "환경",
+    environment: "환경 변수",
     suggest: "mystatus doctor를 실행해 설정을 단계별로 점검하세요."
   }
 }

@@ -219,13 +219,13 @@ export const zhCN: Locale = {
     validJson: "可读取，JSON 格式正确",
     accounts: (count) => `已配置 ${count} 个账号`,
     notConfigured: (names) => (names.length === 0 ? "未配置" : `未配置：${names.join("、")}`),
-    ignored: (entry) => `条目“${entry}”不会被 mystatus 读取（已忽略）`,
-    expiresIn: (entry, span) => `“${entry}”的令牌将在 ${span} 后过期`,
-    entry: (entry) => `读取条目“${entry}”`,
-    override: (variable) => `已设置 ${variable}：查询将发往该地址`,
+    ignored: (entry) => `mystatus 不读取 "${entry}" 条目（已忽略）`,
+    expiresIn: (entry, span) => `"${entry}" 的访问令牌将在 ${span}后过期`,
+    entry: (entry) => `读取 "${entry}" 条目`,
+    override: (variable) => `已设置 ${variable}：查询将发往它指定的地址`,
     setting: (variable) => `已设置 ${variable}`,
     proxy: (variable, exempt) =>
-      exempt.length === 0 ? `代理生效：${variable}` : `代理生效：${variable}（NO_PROXY 豁免 ${exempt.join("、")}）`,
+      exempt.length === 0 ? `已启用代理：${variable}` : `已启用代理：${variable}（NO_PROXY 指定 ${exempt.join("、")} 不走代理）`,
     answered: "实时查询成功",
     nothingConfigured: {
       message: "未找到任何已配置的账号",
@@ -236,7 +236,7 @@ export const zhCN: Locale = {
         ? "未发现问题"
         : [problems === 0 ? "未发现问题" : `发现 ${problems} 个问题：${failing.join("、")}`, warnings === 0 ? null : `${warnings} 个警告`]
           .filter((part) => part !== null).join("；"),
-    environment: "环境",
+    environment: "环境变量",
     suggest: "运行 mystatus doctor 逐项检查配置。"
   }
 }

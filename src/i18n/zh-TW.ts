@@ -219,24 +219,24 @@ export const zhTW: Locale = {
     validJson: "可讀取，JSON 格式正確",
     accounts: (count) => `已設定 ${count} 個帳號`,
     notConfigured: (names) => (names.length === 0 ? "未設定" : `未設定：${names.join("、")}`),
-    ignored: (entry) => `項目「${entry}」不會被 mystatus 讀取（已忽略）`,
-    expiresIn: (entry, span) => `「${entry}」的權杖將在 ${span} 後過期`,
-    entry: (entry) => `讀取項目「${entry}」`,
-    override: (variable) => `已設定 ${variable}：查詢將送往該位址`,
+    ignored: (entry) => `mystatus 不會讀取 "${entry}" 項目（已忽略）`,
+    expiresIn: (entry, span) => `"${entry}" 的 Token 將在 ${span}後過期`,
+    entry: (entry) => `讀取 "${entry}" 項目`,
+    override: (variable) => `已設定 ${variable}：查詢將送往它指定的位址`,
     setting: (variable) => `已設定 ${variable}`,
     proxy: (variable, exempt) =>
-      exempt.length === 0 ? `代理生效：${variable}` : `代理生效：${variable}（NO_PROXY 豁免 ${exempt.join("、")}）`,
+      exempt.length === 0 ? `已啟用代理：${variable}` : `已啟用代理：${variable}（NO_PROXY 指定 ${exempt.join("、")} 不經過代理）`,
     answered: "即時查詢成功",
     nothingConfigured: {
       message: "未找到任何已設定的帳號",
-      fix: "請先在 OpenCode 中登入一個平台（opencode auth login），或新增其認證檔案；參見 mystatus --help。"
+      fix: "請先在 OpenCode 中登入一個平台（opencode auth login），或新增其認證檔；請參閱 mystatus --help。"
     },
     summary: (problems, warnings, failing) =>
       problems === 0 && warnings === 0
         ? "未發現問題"
         : [problems === 0 ? "未發現問題" : `發現 ${problems} 個問題：${failing.join("、")}`, warnings === 0 ? null : `${warnings} 個警告`]
           .filter((part) => part !== null).join("；"),
-    environment: "環境",
+    environment: "環境變數",
     suggest: "執行 mystatus doctor 逐項檢查設定。"
   }
 }

@@ -65,7 +65,8 @@ export const describeCheck = (check: Check, context: DoctorContext): Described &
   }
 }
 
-/** Who a line is about: the platform (and account), OpenCode's auth.json, or the environment. */
+/** Who a line is about: the platform (and account), OpenCode's auth.json, or the environment (joined to its message
+ * as the report joins a failure, in the language's punctuation). */
 const whoOf = (check: Check, context: DoctorContext): string => {
   const locale = LOCALES[context.lang]
   const name = check.provider === "opencode"
@@ -97,7 +98,7 @@ export const renderDoctorText = (
       return [`${marks.info} ${locale.doctor.notConfigured(unused.map((c) => whoOf(c, context)))}`]
     }
     const { fix, message } = describeCheck(check, context)
-    const line = `${marks[check.status]} ${whoOf(check, context)}: ${message}`
+    const line = `${marks[check.status]} ${locale.report.failure(whoOf(check, context), message)}`
     return (check.status === "fail" || check.status === "warn") && fix !== ""
       ? [line, `    ${locale.report.fixPrefix}${fix}`]
       : [line]

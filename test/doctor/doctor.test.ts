@@ -128,7 +128,7 @@ describe("mystatus doctor", () => {
     expect(check).toMatchObject({ id: "entries", tag: "CredentialsInvalid" })
     expect(en.stdout).toContain('✗ Zhipu AI: Invalid credentials in the "zhipuai-coding-plan" entry')
     expect(en.stdout).toContain("type")
-    expect(zh.stdout).toContain("✗ Zhipu AI: ")
+    expect(zh.stdout).toContain("✗ Zhipu AI：")
   })
 
   it("FAQ 3: an expired OpenAI token is a warning offline and the live check's failure, with the refresh step", async () => {

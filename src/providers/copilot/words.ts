@@ -35,7 +35,7 @@ export const words: ProviderWordsByLang<
   "zh-CN": {
     checks: {
       pat: ({ path, tier, username }) => `使用 PAT 文件 ${path}（用户 ${username}，tier ${tier}）`,
-      login: ({ host }) => `使用 OpenCode 的 GitHub 登录（${host}）；若无法读取配额，请添加 PAT 文件`
+      login: ({ host }) => `使用 OpenCode 的 GitHub 登录（${host}）；若无法读取配额，请添加 PAT 文件（参见常见问题：Copilot）`
     },
     scopes: { premiumRequests: "高级请求", chat: "聊天", completions: "代码补全" },
     hints: {
@@ -60,7 +60,7 @@ export const words: ProviderWordsByLang<
   "zh-TW": {
     checks: {
       pat: ({ path, tier, username }) => `使用 PAT 檔案 ${path}（使用者 ${username}，tier ${tier}）`,
-      login: ({ host }) => `使用 OpenCode 的 GitHub 登入（${host}）；若無法讀取配額，請新增 PAT 檔案`
+      login: ({ host }) => `使用 OpenCode 的 GitHub 登入（${host}）；若無法讀取配額，請新增 PAT 檔案（參閱常見問題：Copilot）`
     },
     scopes: { premiumRequests: "進階請求", chat: "聊天", completions: "程式碼完成" },
     hints: {
@@ -86,7 +86,7 @@ export const words: ProviderWordsByLang<
     checks: {
       pat: ({ path, tier, username }) => `Utilise le fichier PAT ${path} (utilisateur ${username}, tier ${tier})`,
       login: ({ host }) =>
-        `Utilise la connexion GitHub d'OpenCode (${host})\u00a0; si elle ne peut pas lire le quota, ajoutez un fichier PAT`
+        `Utilise la connexion GitHub d'OpenCode (${host})\u202f; si elle ne peut pas lire le quota, ajoutez un fichier PAT (voir la FAQ, section Copilot)`
     },
     scopes: { premiumRequests: "Requêtes premium", chat: "Chat", completions: "Complétions" },
     hints: {
@@ -112,7 +112,8 @@ export const words: ProviderWordsByLang<
   ko: {
     checks: {
       pat: ({ path, tier, username }) => `PAT 파일 사용: ${path} (사용자 ${username}, tier ${tier})`,
-      login: ({ host }) => `OpenCode의 GitHub 로그인 사용 (${host}); 할당량을 읽을 수 없으면 PAT 파일을 추가하세요`
+      login: ({ host }) =>
+        `OpenCode의 GitHub 로그인 사용 (${host}). 할당량을 읽을 수 없으면 PAT 파일을 추가하세요 (FAQ의 'GitHub Copilot 할당량 조회 불가' 참고)`
     },
     scopes: { premiumRequests: "프리미엄 요청", chat: "채팅", completions: "코드 완성" },
     hints: {

@@ -25,8 +25,8 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
   "zh-CN": {
     checks: {
       project: ({ account, project }) => `${account}：已启用，项目 ${project}`,
-      noProject: ({ account }) => `${account}：已启用，无 projectId 或 managedProjectId（每次查询时查找；若找不到，请在 Antigravity 中重新登录）`,
-      disabled: ({ account }) => `${account}：已禁用（跳过）`
+      noProject: ({ account }) => `${account}：已启用，未设置 projectId 或 managedProjectId（每次查询时会自动查找；若找不到，请在 Antigravity 中重新登录）`,
+      disabled: ({ account }) => `${account}：已禁用（已跳过）`
     },
     scopes: { otherModels: "其他模型" },
     hints: {
@@ -44,8 +44,8 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
   "zh-TW": {
     checks: {
       project: ({ account, project }) => `${account}：已啟用，專案 ${project}`,
-      noProject: ({ account }) => `${account}：已啟用，無 projectId 或 managedProjectId（每次查詢時查找；若找不到，請在 Antigravity 中重新登入）`,
-      disabled: ({ account }) => `${account}：已停用（略過）`
+      noProject: ({ account }) => `${account}：已啟用，未設定 projectId 或 managedProjectId（每次查詢時會自動查找；若找不到，請在 Antigravity 中重新登入）`,
+      disabled: ({ account }) => `${account}：已停用（已略過）`
     },
     scopes: { otherModels: "其他模型" },
     hints: {
@@ -64,7 +64,7 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
     checks: {
       project: ({ account, project }) => `${account}\u00a0: activé, projet ${project}`,
       noProject: ({ account }) =>
-        `${account}\u00a0: activé, sans projectId ni managedProjectId (cherché à chaque requête\u00a0; sinon, reconnectez-vous dans Antigravity)`,
+        `${account}\u00a0: activé, sans projectId ni managedProjectId (le projet est recherché à chaque interrogation\u202f; s'il reste introuvable, reconnectez-vous dans Antigravity)`,
       disabled: ({ account }) => `${account}\u00a0: désactivé (ignoré)`
     },
     scopes: { otherModels: "Autres modèles" },
@@ -83,9 +83,9 @@ export const words: ProviderWordsByLang<"otherModels", "signInAgain", "MissingPr
   },
   ko: {
     checks: {
-      project: ({ account, project }) => `${account}: 사용 중, 프로젝트 ${project}`,
+      project: ({ account, project }) => `${account}: 활성화됨, 프로젝트 ${project}`,
       noProject: ({ account }) =>
-        `${account}: 사용 중, projectId 또는 managedProjectId 없음 (조회할 때마다 찾습니다. 찾지 못하면 Antigravity에서 다시 로그인하세요)`,
+        `${account}: 활성화됨, projectId 또는 managedProjectId 없음 (조회할 때마다 프로젝트를 찾으며, 찾지 못하면 Antigravity에서 다시 로그인하세요)`,
       disabled: ({ account }) => `${account}: 비활성화됨 (건너뜀)`
     },
     scopes: { otherModels: "기타 모델" },
