@@ -1,6 +1,7 @@
 import { FetchHttpClient } from "@effect/platform"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { Effect, Layer, Option } from "effect"
-import { platform } from "../services/Platform.js"
+import { platform, system } from "../services/Platform.js"
 
 export type Environment = Readonly<Record<string, string | undefined>>
 
@@ -47,15 +48,16 @@ const proxiedFetch = (proxy: { readonly http?: string; readonly https?: string; 
   })
 
 /**
- * The shared platform, with requests through the proxy the environment names. Node 20's global fetch ignores
- * HTTP(S)_PROXY; with none set it is kept and undici is never loaded (loading it costs ~80 ms of start-up).
- * FetchHttpClient's client keeps the context its layer was built in, so the `Fetch` given here is used by every
- * request.
+ * The CLI's platform. Without a proxy, requests go over node:http (@effect/platform-node's client): Node 20's global
+ * fetch is undici, whose first use loads and compiles ~30 ms of JavaScript and WebAssembly on every start, against
+ * ~8 ms for node:http (scripts/bench.ts, "CLI whole process"). With HTTP(S)_PROXY set, which neither honours,
+ * undici's own fetch over its EnvHttpProxyAgent carries them (loading it costs ~80 ms, paid only then); FetchHttpClient's
+ * client keeps the context its layer was built in, so the `Fetch` given here is used by every request.
  */
 export const proxyPlatform = (env: Environment) => {
   const http = variable(env, "HTTP_PROXY")
   const https = variable(env, "HTTPS_PROXY")
-  if (http === undefined && https === undefined) return platform
+  if (http === undefined && https === undefined) return Layer.merge(system, NodeHttpClient.layer)
   const no = variable(env, "NO_PROXY")
   return platform.pipe(Layer.provide(Layer.scoped(FetchHttpClient.Fetch, proxiedFetch({
     ...(http === undefined ? {} : { http }),

@@ -25,9 +25,21 @@ const COMMAND_TEMPLATE =
   "Call the mystatus tool to show my AI subscription quotas and repeat its report exactly as it is. " +
   "If I named platforms here, pass them as `provider`: $ARGUMENTS"
 
+/**
+ * How long after OpenCode loaded the plugin the program is loaded and warmed in the background, unless an event of
+ * OpenCode's says it is up sooner: late enough to leave OpenCode's own start alone, early enough to be done before
+ * anyone types `/mystatus`. The timer does not hold the event loop.
+ */
+const WARM_AFTER_MS = 2000
+
 const server: Plugin = async () => {
   let quota: Promise<ReturnType<typeof import("./quota.js").makeQuota>> | undefined
   const load = () => (quota ??= import("./quota.js").then((module) => module.makeQuota()))
+  // The first /mystatus is then a warm call. Loading is shared: a call during warming waits for the same import.
+  let warming: Promise<unknown> | undefined
+  const warm = () => (warming ??= load().then((loaded) => loaded.warm()).catch(() => undefined))
+  const timer = setTimeout(warm, WARM_AFTER_MS)
+  timer.unref?.()
 
   return {
     // Installing the plugin is enough for /mystatus: the command is registered here.
@@ -64,7 +76,13 @@ const server: Plugin = async () => {
         }
       }
     },
+    // Any event means OpenCode's server is up and serving.
+    event: async () => {
+      clearTimeout(timer)
+      void warm()
+    },
     dispose: async () => {
+      clearTimeout(timer)
       if (quota !== undefined) await (await quota).dispose()
     }
   }

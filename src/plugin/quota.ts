@@ -46,5 +46,17 @@ export const makeQuota = () => {
     })
   }
 
-  return { report, dispose: () => runtime.dispose() }
+  /**
+   * What a first call would otherwise pay before its first request leaves: building the layers, the locale, and
+   * each platform's credentials read and decoded (read-only; nothing is asked of the network). Failures are the
+   * report's to show, on the call.
+   */
+  const warm = () =>
+    runtime.runPromise(Effect.gen(function*() {
+      yield* langFromEnvironment
+      const providers = yield* Providers
+      yield* Effect.forEach(providers, (provider) => Effect.either(provider.accounts), { concurrency: "unbounded", discard: true })
+    })).catch(() => undefined)
+
+  return { report, warm, dispose: () => runtime.dispose() }
 }

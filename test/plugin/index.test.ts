@@ -71,6 +71,28 @@ describe("OpenCode plugin entry", () => {
     }
   })
 
+  it("loading it does not hold OpenCode's event loop: the background warm-up timer is unref'd", async () => {
+    // The built entry in a process of its own that loads the plugin and has nothing else to do: it must end on its
+    // own, before the warm-up timer (2 s) would fire, and without an error.
+    const plugin = new URL("../../dist/plugin/index.js", import.meta.url).href
+    const script = `const m = await import(${JSON.stringify(plugin)}); await m.default.server({}); const t = Date.now(); ` +
+      `process.on("exit", () => console.log(Date.now() - t))`
+    const { spawnSync } = await import("node:child_process")
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 10_000 })
+    expect(child.stderr).toBe("")
+    expect(child.status).toBe(0)
+    expect(Number(child.stdout.trim())).toBeLessThan(2000)
+  })
+
+  it("an OpenCode event starts the warm-up; a call during or after it answers as usual", async () => {
+    const fresh = await entry.default.server({} as never)
+    const warming = fresh.event!({ event: { type: "server.connected", properties: {} } } as never)
+    const output = await (fresh.tool!.mystatus!.execute({} as never, context()) as Promise<string>)
+    await warming
+    expectFullText(output)
+    await fresh.dispose?.()
+  })
+
   it("returns the same text report as the CLI", async () => {
     const output = await execute({})
     expectFullText(output)
