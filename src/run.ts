@@ -1,7 +1,7 @@
 import { FileSystem } from "@effect/platform"
 import { Clock, Duration, Effect, Layer, Option, Request } from "effect"
 import { Timeout } from "./schema/errors.js"
-import type { NotConfigured, Outcome, RunResult } from "./schema/report.js"
+import { type NotConfigured, type Outcome, remainingPercent, type RunResult } from "./schema/report.js"
 import { Providers } from "./providers/registry.js"
 import { AuthFile } from "./services/AuthFile.js"
 import { CredentialFiles } from "./services/JsonFile.js"
@@ -11,6 +11,8 @@ export interface RunOptions {
   /** Provider ids to ask; empty asks every configured one. */
   readonly only: ReadonlyArray<string>
   readonly timeoutSeconds: number
+  /** Provider ids not to ask this time (`--watch`'s back-off after a 429): as if they were not selected. */
+  readonly exclude?: ReadonlyArray<string>
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 10
@@ -36,7 +38,9 @@ const job = (options: RunOptions): Effect.Effect<RunResult, never, Providers | A
   Effect.gen(function*() {
     const auth = yield* AuthFile
     const fs = yield* FileSystem.FileSystem
-    const providers = (yield* Providers).filter((p) => options.only.length === 0 || options.only.includes(p.id))
+    const providers = (yield* Providers).filter((p) =>
+      (options.only.length === 0 || options.only.includes(p.id)) && !(options.exclude ?? []).includes(p.id)
+    )
     const seconds = options.timeoutSeconds
     // One deadline for the run: reading a provider's credentials and asking each of its accounts share it, so the
     // report is ready by `timeout` whatever each step takes (the CLI's backstop fires just after).
@@ -127,8 +131,25 @@ const job = (options: RunOptions): Effect.Effect<RunResult, never, Providers | A
   })
 
 /** 0 all answered, 1 something failed (the report still printed), 2 nothing (of what was asked) is configured. */
-export const exitCode = (result: RunResult): 0 | 1 | 2 =>
-  result.outcomes.length === 0 ? 2 : result.outcomes.some((o) => o._tag === "Failed") ? 1 : 0
+/**
+ * 0 every account answered; 1 one failed; 2 nothing configured; 3 a window has less than `failUnder` percent left
+ * (`--fail-under`). 1 wins over 3: with an account missing, "nothing is under the threshold" cannot be known, and a
+ * script checking the threshold sees a non-zero code either way.
+ */
+export const exitCode = (result: RunResult, failUnder: number | null = null): 0 | 1 | 2 | 3 =>
+  result.outcomes.length === 0
+    ? 2
+    : result.outcomes.some((o) => o._tag === "Failed")
+    ? 1
+    : failUnder !== null && underThreshold(result, failUnder)
+    ? 3
+    : 0
+
+/** Whether any limited window has less than `percentLeft` left. */
+export const underThreshold = (result: RunResult, percentLeft: number): boolean =>
+  result.outcomes.some((o) =>
+    o._tag === "Reported" && o.report.windows.some((w) => w.unlimited !== true && remainingPercent(w) < percentLeft)
+  )
 
 /** Everything `run` needs but the platform (HttpClient, FileSystem, Path), which each face provides. */
 export const layer = Providers.layer.pipe(

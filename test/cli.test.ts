@@ -107,10 +107,10 @@ describe("mystatus CLI", () => {
     const IDS = REGISTERED_IDS.join(", ")
     const SEE = "(see mystatus --help)"
     const cases: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
-      [["--timeout", "abc"], `mystatus: --timeout: 'abc' is not a whole number of seconds ${SEE}`],
-      [["--timeout=1.5"], `mystatus: --timeout: '1.5' is not a whole number of seconds ${SEE}`],
-      [["--timeout", "-5"], `mystatus: --timeout: '-5' is not a whole number of seconds ${SEE}`],
-      [["--timeout", "0"], `mystatus: --timeout: '0' is out of range; expected 1 to 3600 seconds ${SEE}`],
+      [["--timeout", "abc"], `mystatus: --timeout: 'abc' is not a whole number of seconds from 1 to 3600 ${SEE}`],
+      [["--timeout=1.5"], `mystatus: --timeout: '1.5' is not a whole number of seconds from 1 to 3600 ${SEE}`],
+      [["--timeout", "-5"], `mystatus: --timeout: '-5' is not a whole number of seconds from 1 to 3600 ${SEE}`],
+      [["--timeout", "0"], `mystatus: --timeout: '0' is out of range; expected a whole number of seconds from 1 to 3600 ${SEE}`],
       [["--timeout"], `mystatus: --timeout: needs a value, a whole number of seconds from 1 to 3600 ${SEE}`],
       [["--provider", "nope"], `mystatus: --provider: 'nope' is not a provider; expected one of: ${IDS} ${SEE}`],
       [["--provider", "copilot,nope"], `mystatus: --provider: 'nope' is not a provider; expected one of: ${IDS} ${SEE}`],
@@ -121,20 +121,20 @@ describe("mystatus CLI", () => {
       [["--lang"], `mystatus: --lang: needs a value, one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
       [
         ["--bogus"],
-        `mystatus: --bogus: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`
+        `mystatus: --bogus: unknown option; expected one of: --json, --format, --provider, --timeout, --lang, --no-color, --warn-at, --fail-under, --watch, --max-age, --fresh, --no-history, --help, --version ${SEE}`
       ],
-      [["-x"], `mystatus: -x: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
+      [["-x"], `mystatus: -x: unknown option; expected one of: --json, --format, --provider, --timeout, --lang, --no-color, --warn-at, --fail-under, --watch, --max-age, --fresh, --no-history, --help, --version ${SEE}`],
       // @effect/cli's built-ins are gone: --wizard hung without a terminal, --log-level printed nothing.
-      [["--wizard"], `mystatus: --wizard: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
-      [["--log-level", "debug"], `mystatus: --log-level: unknown option; expected one of: --json, --provider, --timeout, --lang, --no-color, --help, --version ${SEE}`],
-      [["--lang", "zh_TW.UTF-8", "--bogus"], `mystatus：--bogus：未知的選項；可用的選項：--json、--provider、--timeout、--lang、--no-color、--help、--version（請參閱 mystatus --help）`],
+      [["--wizard"], `mystatus: --wizard: unknown option; expected one of: --json, --format, --provider, --timeout, --lang, --no-color, --warn-at, --fail-under, --watch, --max-age, --fresh, --no-history, --help, --version ${SEE}`],
+      [["--log-level", "debug"], `mystatus: --log-level: unknown option; expected one of: --json, --format, --provider, --timeout, --lang, --no-color, --warn-at, --fail-under, --watch, --max-age, --fresh, --no-history, --help, --version ${SEE}`],
+      [["--lang", "zh_TW.UTF-8", "--bogus"], `mystatus：--bogus：未知的選項；可用的選項：--json、--format、--provider、--timeout、--lang、--no-color、--warn-at、--fail-under、--watch、--max-age、--fresh、--no-history、--help、--version（請參閱 mystatus --help）`],
       [["--json=yes"], `mystatus: --json: takes no value, but was given 'yes' ${SEE}`],
       [["copilot"], `mystatus: 'copilot': unexpected argument; to ask only this provider, use --provider copilot ${SEE}`],
       [["--json", "--", "stuff"], `mystatus: 'stuff': unexpected argument; mystatus takes options only ${SEE}`],
       // A control character is shown escaped, never sent to the terminal.
       [["--lang", "\u001b[31mzh"], `mystatus: --lang: '\\u001b[31mzh' is not a language; expected one of: en, zh-CN, zh-TW, fr, ko ${SEE}`],
       // In the language asked for, even when --lang comes after the mistake.
-      [["--timeout", "abc", "--lang", "zh"], "mystatus：--timeout：'abc' 不是整数秒数（参见 mystatus --help）"],
+      [["--timeout", "abc", "--lang", "zh"], "mystatus：--timeout：'abc' 不是 1 到 3600 之间的整数秒数（参见 mystatus --help）"],
       [["--lang", "zh", "--provider", "nope"], `mystatus：--provider：'nope' 不是可查询的平台；应为以下之一：${REGISTERED_IDS.join("、")}（参见 mystatus --help）`]
     ]
 
@@ -179,7 +179,10 @@ describe("mystatus CLI", () => {
       expect(run.stdout).toBe(help.stdout)
     }
     expect(help.stdout, "no colour when stdout is not a terminal").not.toContain("\u001b[")
-    expect(help.stdout).toContain("Usage:\n  mystatus [--json] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh-CN|zh-TW|fr|ko] [--no-color]\n")
+    expect(help.stdout).toContain(
+      "Usage:\n  mystatus [--format text|json|line] [--provider NAME[,NAME...]]... [--timeout SECONDS] [--lang en|zh-CN|zh-TW|fr|ko] [--no-color]\n"
+    )
+    expect(help.stdout).toContain("  3    --fail-under: a window has less left than asked (1 wins when a provider also failed)\n")
     expect(help.stdout).toMatch(/--timeout SECONDS +How long each account may take, 1 to 3600\. Default: 10\./)
     expect(help.stdout).toContain(`NAME: ${REGISTERED_IDS.join(", ")}`)
     for (const [code, meaning] of [["0", "answered"], ["1", "a provider failed"], ["2", "nothing is configured"], ["130", "SIGINT"], ["143", "SIGTERM"]]) {

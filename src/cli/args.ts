@@ -1,17 +1,47 @@
 import { parseArgs } from "node:util"
 import { type Lang, parseLang } from "../i18n/index.js"
-import type { ArgProblem } from "../i18n/Locale.js"
+import type { ArgProblem, ArgRange } from "../i18n/Locale.js"
 import { findProvider, type QuotaProvider } from "../services/QuotaProvider.js"
 
 /** `--timeout` beyond an hour is a typo; it also keeps the process's backstop timer far from setTimeout's limit. */
 export const MAX_TIMEOUT_SECONDS = 3600
 
+/** `--watch`: every minute by default; never more often than every 30 s, out of respect for the providers' limits. */
+export const DEFAULT_WATCH_SECONDS = 60
+export const MIN_WATCH_SECONDS = 30
+
+/** `--max-age` for `--format line`, which status bars call every few seconds; other formats ask afresh by default. */
+export const LINE_MAX_AGE_SECONDS = 60
+
+export const DEFAULT_WARN_AT_PERCENT = 80
+
+export const FORMATS = ["text", "json", "line"] as const
+export type Format = (typeof FORMATS)[number]
+
+const DAY_SECONDS = 86400
+
+/** The numeric options, and what each accepts (an error names the range; the help shows it). */
+export const RANGES: Readonly<Record<string, ArgRange>> = {
+  "--timeout": { unit: "seconds", min: 1, max: MAX_TIMEOUT_SECONDS },
+  "--watch": { unit: "seconds", min: MIN_WATCH_SECONDS, max: DAY_SECONDS },
+  "--max-age": { unit: "seconds", min: 0, max: DAY_SECONDS },
+  "--warn-at": { unit: "percent", min: 1, max: 100 },
+  "--fail-under": { unit: "percent", min: 0, max: 100 }
+}
+
 const OPTIONS = {
   json: { type: "boolean" },
+  format: { type: "string" },
   provider: { type: "string", multiple: true },
   timeout: { type: "string" },
   lang: { type: "string" },
   "no-color": { type: "boolean" },
+  "warn-at": { type: "string" },
+  "fail-under": { type: "string" },
+  watch: { type: "string" },
+  "max-age": { type: "string" },
+  fresh: { type: "boolean" },
+  "no-history": { type: "boolean" },
   /** `doctor` only: skip the live queries. */
   offline: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -21,6 +51,9 @@ const OPTIONS = {
 /** The report's options, as an error lists them (`--offline` is `doctor`'s alone; `--help` shows it). */
 export const OPTION_NAMES: ReadonlyArray<string> = Object.keys(OPTIONS).filter((name) => name !== "offline").map((name) => `--${name}`)
 
+/** Options of the report that `doctor` does not take. */
+const REPORT_ONLY = new Set(["provider", "format", "warn-at", "fail-under", "watch", "max-age", "fresh", "no-history"])
+
 export type Command =
   | { readonly _tag: "Help" }
   | { readonly _tag: "Version" }
@@ -28,12 +61,22 @@ export type Command =
   | { readonly _tag: "Invalid"; readonly problem: ArgProblem; readonly lang: Lang | undefined }
   | {
     readonly _tag: "Run"
-    readonly json: boolean
+    readonly format: Format
     /** Provider ids, in the order first asked; empty asks every configured one. */
     readonly only: ReadonlyArray<string>
     readonly timeoutSeconds: number
     readonly lang: Lang | undefined
     readonly noColor: boolean
+    /** Used percent from which a window is a warning. */
+    readonly warnAt: number
+    /** Exit 3 when a window has less than this percent left; null: no threshold. */
+    readonly failUnder: number | null
+    /** Ask again every so many seconds; null: once. */
+    readonly watchSeconds: number | null
+    /** Reuse a cached result younger than this (0: never). */
+    readonly maxAgeSeconds: number
+    /** Record samples for pace (`--no-history` turns it off). */
+    readonly history: boolean
   }
   /** `mystatus doctor`: the troubleshooting checklist (src/doctor/). */
   | {
@@ -69,7 +112,7 @@ export const parseCommandLine = (
   // it takes `--offline`.
   const doctorAt = options.indexOf("doctor")
   const doctor = doctorAt !== -1
-  const args = doctor ? argv.filter((_, i) => i !== doctorAt) : [...argv]
+  const args = withWatchValue(doctor ? argv.filter((_, i) => i !== doctorAt) : [...argv])
   let tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
   try {
     tokens = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true }).tokens
@@ -80,11 +123,14 @@ export const parseCommandLine = (
   let problem: ArgProblem | undefined
   const fail = (found: ArgProblem) => void (problem ??= found)
   let json = false
+  let format: Format | undefined
   let noColor = false
   let offline = false
-  let timeoutSeconds = defaultTimeoutSeconds
+  let fresh = false
+  let history = true
   let lang: Lang | undefined
   const only: Array<string> = []
+  const numbers: Record<string, number> = {}
 
   for (const token of tokens) {
     if (token.kind === "option-terminator") continue
@@ -93,7 +139,7 @@ export const parseCommandLine = (
       continue
     }
     const name = token.name
-    if (!Object.hasOwn(OPTIONS, name) || (name === "offline" && !doctor) || (name === "provider" && doctor)) {
+    if (!Object.hasOwn(OPTIONS, name) || (name === "offline" && !doctor) || (doctor && REPORT_ONLY.has(name))) {
       fail({ _tag: "UnknownOption", flag: token.rawName })
       continue
     }
@@ -103,14 +149,17 @@ export const parseCommandLine = (
       else if (name === "json") json = true
       else if (name === "no-color") noColor = true
       else if (name === "offline") offline = true
+      else if (name === "fresh") fresh = true
+      else if (name === "no-history") history = false
       else if (name === "help") return { _tag: "Help" }
       continue
     }
-    const flag = `--${name}` as "--provider" | "--timeout" | "--lang"
+    const flag = `--${name}`
     // `--provider --json`: the next option is not this one's value (strict parsing calls it ambiguous). A negative
     // number is, so that `--timeout -5` is told what it is.
     const ambiguous = !token.inlineValue && token.value?.startsWith("-") === true && !/^-\d/.test(token.value)
     const value = token.value === undefined || ambiguous ? "" : token.value
+    const range = RANGES[flag]
     if (name === "provider") {
       const names = value.split(",").map((part) => part.trim()).filter((part) => part !== "")
       if (names.length === 0) fail({ _tag: "MissingValue", flag })
@@ -121,10 +170,14 @@ export const parseCommandLine = (
       }
     } else if (value.trim() === "") {
       fail({ _tag: "MissingValue", flag })
-    } else if (name === "timeout") {
-      if (!/^\d+$/.test(value)) fail({ _tag: "NotSeconds", value })
-      else if (Number(value) < 1 || Number(value) > MAX_TIMEOUT_SECONDS) fail({ _tag: "SecondsOutOfRange", value })
-      else timeoutSeconds = Number(value)
+    } else if (range !== undefined) {
+      if (!/^\d+$/.test(value)) fail({ _tag: "NotANumber", flag, value })
+      else if (Number(value) < range.min || Number(value) > range.max) fail({ _tag: "OutOfRange", flag, value })
+      else numbers[flag] = Number(value)
+    } else if (name === "format") {
+      const known = FORMATS.find((candidate) => candidate === value.trim().toLowerCase())
+      if (known === undefined) fail({ _tag: "NotAFormat", value })
+      else format = known
     } else {
       // The usual spellings too: zh, zh_TW.UTF-8, zh-Hant, fr-CA, ko-KR.
       const known = parseLang(value)
@@ -132,12 +185,50 @@ export const parseCommandLine = (
       else lang = known
     }
   }
+  if (json && format !== undefined && format !== "json") fail({ _tag: "Conflict", flag: "--json", other: `--format ${format}` })
 
-  return problem !== undefined
-    ? { _tag: "Invalid", problem: safe(problem), lang }
-    : doctor
-    ? { _tag: "Doctor", json, offline, timeoutSeconds, lang, noColor }
-    : { _tag: "Run", json, only, timeoutSeconds, lang, noColor }
+  const timeoutSeconds = numbers["--timeout"] ?? defaultTimeoutSeconds
+  if (problem !== undefined) return { _tag: "Invalid", problem: safe(problem), lang }
+  if (doctor) return { _tag: "Doctor", json, offline, timeoutSeconds, lang, noColor }
+  const chosen: Format = format ?? (json ? "json" : "text")
+  return {
+    _tag: "Run",
+    format: chosen,
+    only,
+    timeoutSeconds,
+    lang,
+    noColor,
+    warnAt: numbers["--warn-at"] ?? DEFAULT_WARN_AT_PERCENT,
+    failUnder: numbers["--fail-under"] ?? null,
+    watchSeconds: numbers["--watch"] ?? null,
+    maxAgeSeconds: fresh ? 0 : numbers["--max-age"] ?? (chosen === "line" ? LINE_MAX_AGE_SECONDS : 0),
+    history
+  }
+}
+
+/**
+ * `--watch` takes an optional value, which Node's parser cannot express: `--watch 45` becomes `--watch=45` and a
+ * bare `--watch` (last, or before another option) `--watch=60`. A word that is not a number after it stays a word
+ * (and is refused as one).
+ */
+const withWatchValue = (args: ReadonlyArray<string>): Array<string> => {
+  const out: Array<string> = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg === "--") return [...out, ...args.slice(i)]
+    if (arg !== "--watch") {
+      out.push(arg)
+      continue
+    }
+    const next = args[i + 1]
+    if (next !== undefined && /^-?\d/.test(next)) {
+      out.push(`--watch=${next}`)
+      i++
+    } else {
+      out.push(`--watch=${DEFAULT_WATCH_SECONDS}`)
+    }
+  }
+  return out
 }
 
 /**

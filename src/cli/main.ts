@@ -11,7 +11,7 @@
  * the process exits with the run's code at once: a request abandoned at its timeout must not hold it open. An
  * unref'd timer is the backstop: whatever a file or a server does, the process ends a second after `--timeout`.
  */
-import { Cause, Effect, Exit, Fiber, Layer } from "effect"
+import { Cause, Effect, Exit, Fiber, Layer, Option } from "effect"
 import pkg from "../../package.json" with { type: "json" }
 import { type Lang, langFromEnvironment, LANGS, LOCALES } from "../i18n/index.js"
 import { Providers } from "../providers/registry.js"
@@ -21,9 +21,15 @@ import { Path } from "@effect/platform"
 import { Clock } from "effect"
 import { doctor, doctorExitCode } from "../doctor/doctor.js"
 import { doctorJson, renderDoctorText } from "../render/doctor.js"
+import { ResultCache } from "../cache/ResultCache.js"
+import { History } from "../history/History.js"
+import { type Paces, pacesFor } from "../history/insight.js"
+import { renderLine } from "../render/line.js"
+import type { RunResult } from "../schema/report.js"
+import { watch } from "../watch.js"
 import { renderText } from "../render/text.js"
 import { DEFAULT_TIMEOUT_SECONDS, exitCode, layer, run } from "../run.js"
-import { MAX_TIMEOUT_SECONDS, OPTION_NAMES, parseCommandLine } from "./args.js"
+import { FORMATS, MAX_TIMEOUT_SECONDS, OPTION_NAMES, parseCommandLine, RANGES } from "./args.js"
 import { cliPlatform } from "./platform.js"
 
 /** What the command prints, where, and the exit code that follows. */
@@ -58,7 +64,14 @@ const backstop = (seconds: number, lang: Lang) =>
     setTimeout(() => process.exit(exiting), 100).unref()
   }, seconds * 1000 + BACKSTOP_SLACK_MS).unref()
 
-const main: Effect.Effect<Answer, never, Providers | Path.Path | Effect.Effect.Context<ReturnType<typeof run>>> = Effect.gen(
+/** A time of day as HH:MM:SS, local (no Intl: see i18n/index.ts). */
+const clock = (epochMs: number) => new Date(epochMs).toTimeString().slice(0, 8)
+
+const main: Effect.Effect<
+  Answer,
+  never,
+  Providers | Path.Path | ResultCache | History | Effect.Effect.Context<ReturnType<typeof run>>
+> = Effect.gen(
   function*() {
     const providers = yield* Providers
     const command = parseCommandLine(process.argv.slice(2), providers, DEFAULT_TIMEOUT_SECONDS)
@@ -84,25 +97,60 @@ const main: Effect.Effect<Answer, never, Providers | Path.Path | Effect.Effect.C
         return { to: "stdout", code: 0, text: `${pkg.version}\n` }
       case "Invalid": {
         const lang = command.lang ?? (yield* langFromEnvironment)
-        const context = {
-          providers: providers.map((p) => p.id),
-          options: OPTION_NAMES,
-          languages: LANGS,
-          maxSeconds: MAX_TIMEOUT_SECONDS
-        }
+        const context = { providers: providers.map((p) => p.id), options: OPTION_NAMES, languages: LANGS, formats: FORMATS, ranges: RANGES }
         return { to: "stderr", code: 2, text: `${LOCALES[lang].cli.argument(command.problem, context)}\n` }
       }
       case "Run": {
         const lang = command.lang ?? (yield* langFromEnvironment)
-        yield* Effect.sync(() => backstop(command.timeoutSeconds, lang))
-        const result = yield* run({ only: command.only, timeoutSeconds: command.timeoutSeconds })
         const terminal = process.stdout.isTTY === true
         // no-color.org: only a non-empty NO_COLOR turns colour off.
         const color = terminal && (process.env.NO_COLOR ?? "") === "" && !command.noColor
-        const text = command.json
-          ? JSON.stringify(toJson(result, lang), null, 2)
-          : renderText(result, { lang, color, width: terminal ? process.stdout.columns : undefined, suggestDoctor: true }).trimEnd()
-        return { to: "stdout", code: exitCode(result), text: `${text}\n` }
+        const render = (result: RunResult, paces: Paces, stale?: ReadonlyMap<string, number>) =>
+          command.format === "json"
+            ? JSON.stringify(toJson(result, lang, { warnAt: command.warnAt, paces }), null, 2)
+            : command.format === "line"
+            ? renderLine(result, { lang, color, warnAt: command.warnAt })
+            : renderText(result, {
+              lang,
+              color,
+              width: terminal ? process.stdout.columns : undefined,
+              suggestDoctor: true,
+              warnAt: command.warnAt,
+              paces,
+              ...(stale === undefined ? {} : { stale })
+            }).trimEnd()
+        // The line has no room for pace: it is not read from the history there (status bars run it every few seconds).
+        const pacesOf = (result: RunResult, record: boolean) =>
+          command.format === "line" && !record
+            ? Effect.succeed<Paces>(new Map())
+            : pacesFor(result, { record: record && command.history }).pipe(
+              Effect.map((paces): Paces => (command.format === "line" ? new Map() : paces))
+            )
+
+        if (command.watchSeconds !== null) {
+          const intervalSeconds = command.watchSeconds
+          return yield* watch({ only: command.only, timeoutSeconds: command.timeoutSeconds, intervalSeconds }, (frame) =>
+            Effect.gen(function*() {
+              const body = render(frame.result, yield* pacesOf(frame.result, true), frame.stale)
+              const footer = LOCALES[lang].report.watchFooter(clock(frame.nextAt), clock(frame.result.generatedAt.getTime()))
+              // On a terminal the report is drawn again in place (cursor home, screen cleared); elsewhere each report
+              // follows the last, a blank line between them.
+              yield* Effect.sync(() =>
+                process.stdout.write(terminal ? `\u001b[H\u001b[2J${body}\n\n${footer}\n` : `${body}\n\n`)
+              )
+            }))
+        }
+
+        yield* Effect.sync(() => backstop(command.timeoutSeconds, lang))
+        const cache = yield* ResultCache
+        const cached = command.maxAgeSeconds > 0 ? yield* cache.get(command.only, command.maxAgeSeconds) : Option.none()
+        const result = Option.isSome(cached)
+          ? cached.value.result
+          : yield* run({ only: command.only, timeoutSeconds: command.timeoutSeconds })
+        // Kept for the status bars' `--format line` (and any run given --max-age) to reuse.
+        if (Option.isNone(cached) && (command.format === "line" || command.maxAgeSeconds > 0)) yield* cache.set(command.only, result)
+        const text = render(result, yield* pacesOf(result, Option.isNone(cached)))
+        return { to: "stdout", code: exitCode(result, command.failUnder), text: `${text}\n` }
       }
       case "Doctor": {
         const lang = command.lang ?? (yield* langFromEnvironment)
@@ -119,7 +167,9 @@ const main: Effect.Effect<Answer, never, Providers | Path.Path | Effect.Effect.C
   }
 )
 
-const fiber = Effect.runFork(main.pipe(Effect.provide(layer.pipe(Layer.provideMerge(cliPlatform)))))
+const fiber = Effect.runFork(main.pipe(Effect.provide(
+  Layer.mergeAll(layer, ResultCache.layer, History.layer).pipe(Layer.provideMerge(cliPlatform))
+)))
 
 fiber.addObserver((exit) => {
   if (Exit.isSuccess(exit)) return finish(exit.value)

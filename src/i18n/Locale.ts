@@ -86,6 +86,14 @@ export interface ReportWords {
   readonly failedHeader: string
   /** One failure's line: who failed (platform · account) and the message. */
   readonly failure: (who: string, message: string) => string
+  /** Pace from history: 100% is reached in `span`, before the reset in `reset` (spans from `duration`). */
+  readonly paceRunsOut: (span: string, reset: string) => string
+  /** Pace from history: the reset comes first, with about `percent` used by then. */
+  readonly onPace: (percent: string) => string
+  /** `--watch`: a platform not asked this time (it said to wait), showing its answer of `span` ago. */
+  readonly stale: (span: string) => string
+  /** `--watch` on a terminal, under the report: when it asks again, and when the shown answer came (HH:MM:SS). */
+  readonly watchFooter: (next: string, last: string) => string
   readonly fixPrefix: string
   readonly nothingConfigured: string
   readonly supportedAccounts: string
@@ -134,19 +142,32 @@ export type ArgProblem =
   | { readonly _tag: "UnknownOption"; readonly flag: string }
   /** A word that is not an option; `provider` is set when it names one (the user meant `--provider` it). */
   | { readonly _tag: "UnexpectedArgument"; readonly value: string; readonly provider: string | undefined }
-  | { readonly _tag: "MissingValue"; readonly flag: "--provider" | "--timeout" | "--lang" }
+  /** `flag` is `--provider`, `--lang`, `--format` or one of the numeric options (`ArgContext.ranges`). */
+  | { readonly _tag: "MissingValue"; readonly flag: string }
   | { readonly _tag: "TakesNoValue"; readonly flag: string; readonly value: string }
   | { readonly _tag: "NotAProvider"; readonly value: string }
-  | { readonly _tag: "NotSeconds"; readonly value: string }
-  | { readonly _tag: "SecondsOutOfRange"; readonly value: string }
+  /** A numeric option's value is not a whole number; its range is `ArgContext.ranges[flag]`. */
+  | { readonly _tag: "NotANumber"; readonly flag: string; readonly value: string }
+  | { readonly _tag: "OutOfRange"; readonly flag: string; readonly value: string }
   | { readonly _tag: "NotALanguage"; readonly value: string }
+  | { readonly _tag: "NotAFormat"; readonly value: string }
+  /** Two options that cannot be given together (`--json` and `--format line`). */
+  | { readonly _tag: "Conflict"; readonly flag: string; readonly other: string }
+
+/** What a numeric option accepts: whole seconds or a percentage, from `min` to `max`. */
+export interface ArgRange {
+  readonly unit: "seconds" | "percent"
+  readonly min: number
+  readonly max: number
+}
 
 /** What an argument error may list as accepted. */
 export interface ArgContext {
   readonly providers: ReadonlyArray<string>
   readonly options: ReadonlyArray<string>
   readonly languages: ReadonlyArray<string>
-  readonly maxSeconds: number
+  readonly formats: ReadonlyArray<string>
+  readonly ranges: Readonly<Record<string, ArgRange>>
 }
 
 export interface CliWords {

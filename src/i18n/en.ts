@@ -1,8 +1,13 @@
-import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+import { type ArgContext, formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`
 
 const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
+const range = (context: ArgContext, flag: string) => {
+  const r = context.ranges[flag]!
+  return r.unit === "seconds" ? `a whole number of seconds from ${r.min} to ${r.max}` : `a whole percentage from ${r.min} to ${r.max}`
+}
 
 export const en: Locale = {
   number,
@@ -55,6 +60,10 @@ export const en: Locale = {
     noWindows: "No limits reported for this account",
     failedHeader: "Failed to query",
     failure: (who, message) => `${who}: ${message}`,
+    paceRunsOut: (span, reset) => `at this rate runs out in ~${span}, before the reset in ${reset}`,
+    onPace: (percent) => `on pace: about ${percent} used at the reset`,
+    stale: (span) => `not asked again yet (it asked to wait): answer from ${span} ago`,
+    watchFooter: (next, last) => `Next refresh at ${next} · last answer at ${last} · Ctrl-C to stop`,
     fixPrefix: "Fix: ",
     nothingConfigured: "No configured accounts found.",
     supportedAccounts: "mystatus reads the credentials your tools already store. Supported account types:",
@@ -97,17 +106,23 @@ export const en: Locale = {
           case "MissingValue":
             return problem.flag === "--provider"
               ? `--provider: needs a value, one of: ${context.providers.join(", ")}`
-              : problem.flag === "--timeout"
-              ? `--timeout: needs a value, a whole number of seconds from 1 to ${context.maxSeconds}`
-              : `--lang: needs a value, one of: ${context.languages.join(", ")}`
+              : problem.flag === "--lang"
+              ? `--lang: needs a value, one of: ${context.languages.join(", ")}`
+              : problem.flag === "--format"
+              ? `--format: needs a value, one of: ${context.formats.join(", ")}`
+              : `${problem.flag}: needs a value, ${range(context, problem.flag)}`
           case "TakesNoValue":
             return `${problem.flag}: takes no value, but was given '${problem.value}'`
           case "NotAProvider":
             return `--provider: '${problem.value}' is not a provider; expected one of: ${context.providers.join(", ")}`
-          case "NotSeconds":
-            return `--timeout: '${problem.value}' is not a whole number of seconds`
-          case "SecondsOutOfRange":
-            return `--timeout: '${problem.value}' is out of range; expected 1 to ${context.maxSeconds} seconds`
+          case "NotANumber":
+            return `${problem.flag}: '${problem.value}' is not ${range(context, problem.flag)}`
+          case "OutOfRange":
+            return `${problem.flag}: '${problem.value}' is out of range; expected ${range(context, problem.flag)}`
+          case "NotAFormat":
+            return `--format: '${problem.value}' is not a format; expected one of: ${context.formats.join(", ")}`
+          case "Conflict":
+            return `${problem.flag} and ${problem.other} cannot be used together`
           case "NotALanguage":
             return `--lang: '${problem.value}' is not a language; expected one of: ${context.languages.join(", ")}`
         }

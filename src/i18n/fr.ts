@@ -1,4 +1,4 @@
-import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+import { type ArgContext, formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 /*
  * French typography: U+00A0 (no-break space) before ":" and between a number and its unit ("2 h", "5 heures");
@@ -15,6 +15,13 @@ const plural = (count: number, word: string) => `${count}\u00a0${word}${count > 
 const used = (unit: string | null) => (unit === "requêtes" ? "utilisées" : "utilisés")
 
 const number = (value: number, fractionDigits?: number) => formatNumber(value, "\u202f", ",", fractionDigits)
+
+const range = (context: ArgContext, flag: string) => {
+  const r = context.ranges[flag]!
+  return r.unit === "seconds"
+    ? `un nombre entier de secondes compris entre ${number(r.min)} et ${number(r.max)}`
+    : `un pourcentage entier compris entre ${number(r.min)} et ${number(r.max)}`
+}
 
 export const fr: Locale = {
   number,
@@ -79,6 +86,10 @@ export const fr: Locale = {
     noWindows: "Aucune limite indiquée pour ce compte",
     failedHeader: "Échec de l'interrogation",
     failure: (who, message) => `${who}\u00a0: ${message}`,
+    paceRunsOut: (span, reset) => `à ce rythme, épuisé dans ~${span}, avant la réinitialisation prévue dans ${reset}`,
+    onPace: (percent) => `rythme tenable, environ ${percent} du quota utilisé d'ici la réinitialisation`,
+    stale: (span) => `Pas encore réinterrogée (la plateforme a demandé d'attendre)\u00a0: réponse obtenue il y a ${span}`,
+    watchFooter: (next, last) => `Prochaine actualisation à ${next} · dernière réponse à ${last} · Ctrl-C pour arrêter`,
     fixPrefix: "Solution\u00a0: ",
     nothingConfigured: "Aucun compte configuré n'a été trouvé.",
     supportedAccounts:
@@ -122,19 +133,25 @@ export const fr: Locale = {
           case "MissingValue":
             return problem.flag === "--provider"
               ? `--provider\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.providers.join(", ")}`
-              : problem.flag === "--timeout"
-              ? `--timeout\u00a0: valeur manquante, un nombre entier de secondes de 1 à ${context.maxSeconds}`
-              : `--lang\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.languages.join(", ")}`
+              : problem.flag === "--lang"
+              ? `--lang\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.languages.join(", ")}`
+              : problem.flag === "--format"
+              ? `--format\u00a0: valeur manquante, à choisir parmi\u00a0: ${context.formats.join(", ")}`
+              : `${problem.flag}\u00a0: valeur manquante\u202f; attendu\u00a0: ${range(context, problem.flag)}`
           case "TakesNoValue":
             return `${problem.flag}\u00a0: cette option n'accepte pas de valeur, mais '${problem.value}' lui a été passé`
           case "NotAProvider":
             return `--provider\u00a0: '${problem.value}' n'est pas une plateforme connue\u202f; plateformes possibles\u00a0: ${
               context.providers.join(", ")
             }`
-          case "NotSeconds":
-            return `--timeout\u00a0: '${problem.value}' n'est pas un nombre entier de secondes`
-          case "SecondsOutOfRange":
-            return `--timeout\u00a0: '${problem.value}' est hors limites\u202f; attendu\u00a0: de 1 à ${context.maxSeconds}\u00a0secondes`
+          case "NotANumber":
+            return `${problem.flag}\u00a0: '${problem.value}' n'est pas ${range(context, problem.flag)}`
+          case "OutOfRange":
+            return `${problem.flag}\u00a0: '${problem.value}' est hors limites\u202f; attendu\u00a0: ${range(context, problem.flag)}`
+          case "NotAFormat":
+            return `--format\u00a0: '${problem.value}' n'est pas un format connu\u202f; formats possibles\u00a0: ${context.formats.join(", ")}`
+          case "Conflict":
+            return `${problem.flag} et ${problem.other} ne peuvent pas être utilisés ensemble`
           case "NotALanguage":
             return `--lang\u00a0: '${problem.value}' n'est pas une langue prise en charge\u202f; langues possibles\u00a0: ${
               context.languages.join(", ")

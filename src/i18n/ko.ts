@@ -1,8 +1,15 @@
-import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+import { type ArgContext, formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 // No `sentence` here: Korean has no capital letters. No particle (이/가, 을/를, 은/는) follows a placeholder: the
 // sentences are built so that only invariant ones (의, 에, 에서, 까지) do, whatever the value ends with.
 const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
+const range = (context: ArgContext, flag: string) => {
+  const r = context.ranges[flag]!
+  return r.unit === "seconds"
+    ? `${number(r.min)}부터 ${number(r.max)}까지의 정수(초 단위)`
+    : `${number(r.min)}부터 ${number(r.max)}까지의 정수(퍼센트)`
+}
 
 export const ko: Locale = {
   number,
@@ -54,6 +61,10 @@ export const ko: Locale = {
     noWindows: "이 계정에 보고된 한도가 없습니다",
     failedHeader: "조회 실패",
     failure: (who, message) => `${who}: ${message}`,
+    paceRunsOut: (span, reset) => `현재 속도라면 약 ${span} 후 소진 (초기화는 ${reset} 후)`,
+    onPace: (percent) => `사용 속도 양호, 초기화 시점까지 약 ${percent} 사용 예상`,
+    stale: (span) => `플랫폼이 대기를 요청해 아직 다시 조회하지 않음: ${span} 전 결과`,
+    watchFooter: (next, last) => `다음 새로 고침 ${next} · 마지막 응답 ${last} · Ctrl-C로 종료`,
     fixPrefix: "해결 방법: ",
     nothingConfigured: "구성된 계정을 찾을 수 없습니다.",
     supportedAccounts: "mystatus는 각 도구에 이미 저장된 인증 정보를 읽습니다. 지원되는 계정 유형:",
@@ -96,17 +107,23 @@ export const ko: Locale = {
           case "MissingValue":
             return problem.flag === "--provider"
               ? `--provider: 값이 필요합니다. 다음 중 하나: ${context.providers.join(", ")}`
-              : problem.flag === "--timeout"
-              ? `--timeout: 값이 필요합니다. 1부터 ${context.maxSeconds}까지의 정수 (초 단위)`
-              : `--lang: 값이 필요합니다. 다음 중 하나: ${context.languages.join(", ")}`
+              : problem.flag === "--lang"
+              ? `--lang: 값이 필요합니다. 다음 중 하나: ${context.languages.join(", ")}`
+              : problem.flag === "--format"
+              ? `--format: 값이 필요합니다. 다음 중 하나: ${context.formats.join(", ")}`
+              : `${problem.flag}: 값이 필요합니다. ${range(context, problem.flag)}여야 합니다`
           case "TakesNoValue":
             return `${problem.flag}: 값을 받지 않는 옵션인데 '${problem.value}' 값이 주어졌습니다`
           case "NotAProvider":
             return `--provider: 알 수 없는 플랫폼 '${problem.value}'. 다음 중 하나여야 합니다: ${context.providers.join(", ")}`
-          case "NotSeconds":
-            return `--timeout: '${problem.value}' 값은 초 단위 정수가 아닙니다`
-          case "SecondsOutOfRange":
-            return `--timeout: '${problem.value}' 값이 범위를 벗어났습니다. 1부터 ${context.maxSeconds}초까지 지정할 수 있습니다`
+          case "NotANumber":
+            return `${problem.flag}: '${problem.value}' 값이 올바르지 않습니다. ${range(context, problem.flag)}여야 합니다`
+          case "OutOfRange":
+            return `${problem.flag}: '${problem.value}' 값이 범위를 벗어났습니다. ${range(context, problem.flag)}여야 합니다`
+          case "NotAFormat":
+            return `--format: 알 수 없는 형식 '${problem.value}'. 다음 중 하나여야 합니다: ${context.formats.join(", ")}`
+          case "Conflict":
+            return `${problem.flag} 옵션과 ${problem.other} 옵션은 함께 사용할 수 없습니다`
           case "NotALanguage":
             return `--lang: 지원하지 않는 언어 '${problem.value}'. 다음 중 하나여야 합니다: ${context.languages.join(", ")}`
         }

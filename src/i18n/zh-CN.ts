@@ -1,6 +1,11 @@
-import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+import { type ArgContext, formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
+const range = (context: ArgContext, flag: string) => {
+  const r = context.ranges[flag]!
+  return r.unit === "seconds" ? `${r.min} 到 ${r.max} 之间的整数秒数` : `${r.min} 到 ${r.max} 之间的整数百分比`
+}
 
 export const zhCN: Locale = {
   number,
@@ -52,6 +57,10 @@ export const zhCN: Locale = {
     noWindows: "此账号未返回任何限额",
     failedHeader: "查询失败",
     failure: (who, message) => `${who}：${message}`,
+    paceRunsOut: (span, reset) => `按当前速度，预计 ${span}后用完，而 ${reset}后才会重置`,
+    onPace: (percent) => `用量正常，预计重置时约已用 ${percent}`,
+    stale: (span) => `暂不重新查询（平台要求稍候）：显示的是 ${span}前的结果`,
+    watchFooter: (next, last) => `下次刷新：${next} · 上次更新：${last} · 按 Ctrl-C 退出`,
     fixPrefix: "解决方法：",
     nothingConfigured: "未找到任何已配置的账号。",
     supportedAccounts: "mystatus 会读取各工具已保存的凭据。支持的账号类型：",
@@ -100,17 +109,23 @@ export const zhCN: Locale = {
           case "MissingValue":
             return problem.flag === "--provider"
               ? `--provider：缺少取值，应为以下之一：${context.providers.join("、")}`
-              : problem.flag === "--timeout"
-              ? `--timeout：缺少取值，应为 1 到 ${context.maxSeconds} 之间的整数秒数`
-              : `--lang：缺少取值，应为以下之一：${context.languages.join("、")}`
+              : problem.flag === "--lang"
+              ? `--lang：缺少取值，应为以下之一：${context.languages.join("、")}`
+              : problem.flag === "--format"
+              ? `--format：缺少取值，应为以下之一：${context.formats.join("、")}`
+              : `${problem.flag}：缺少取值，应为 ${range(context, problem.flag)}`
           case "TakesNoValue":
             return `${problem.flag}：此选项不接受取值，却收到了 '${problem.value}'`
           case "NotAProvider":
             return `--provider：'${problem.value}' 不是可查询的平台；应为以下之一：${context.providers.join("、")}`
-          case "NotSeconds":
-            return `--timeout：'${problem.value}' 不是整数秒数`
-          case "SecondsOutOfRange":
-            return `--timeout：'${problem.value}' 超出范围；应为 1 到 ${context.maxSeconds} 秒`
+          case "NotANumber":
+            return `${problem.flag}：'${problem.value}' 不是 ${range(context, problem.flag)}`
+          case "OutOfRange":
+            return `${problem.flag}：'${problem.value}' 超出范围；应为 ${range(context, problem.flag)}`
+          case "NotAFormat":
+            return `--format：'${problem.value}' 不是可用的格式；应为以下之一：${context.formats.join("、")}`
+          case "Conflict":
+            return `${problem.flag} 与 ${problem.other} 不能同时使用`
           case "NotALanguage":
             return `--lang：'${problem.value}' 不是支持的语言；应为以下之一：${context.languages.join("、")}`
         }

@@ -1,6 +1,11 @@
-import { formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
+import { type ArgContext, formatNumber, type Locale, moneyWith, shellWord } from "./Locale.js"
 
 const number = (value: number, fractionDigits?: number) => formatNumber(value, ",", ".", fractionDigits)
+
+const range = (context: ArgContext, flag: string) => {
+  const r = context.ranges[flag]!
+  return r.unit === "seconds" ? `${r.min} 到 ${r.max} 之間的整數秒數` : `${r.min} 到 ${r.max} 之間的整數百分比`
+}
 
 export const zhTW: Locale = {
   number,
@@ -52,6 +57,10 @@ export const zhTW: Locale = {
     noWindows: "此帳號沒有回報任何額度限制",
     failedHeader: "查詢失敗",
     failure: (who, message) => `${who}：${message}`,
+    paceRunsOut: (span, reset) => `依目前速度，預計 ${span}後用完，而 ${reset}後才會重設`,
+    onPace: (percent) => `用量正常，預計重設時約已用 ${percent}`,
+    stale: (span) => `暫不重新查詢（平台要求稍候）：顯示的是 ${span}前的結果`,
+    watchFooter: (next, last) => `下次重新整理：${next} · 上次更新：${last} · 按 Ctrl-C 結束`,
     fixPrefix: "解決方法：",
     nothingConfigured: "未找到任何已設定的帳號。",
     supportedAccounts: "mystatus 會讀取各工具已儲存的認證資訊。支援的帳號類型：",
@@ -100,17 +109,23 @@ export const zhTW: Locale = {
           case "MissingValue":
             return problem.flag === "--provider"
               ? `--provider：缺少值，須為下列其中之一：${context.providers.join("、")}`
-              : problem.flag === "--timeout"
-              ? `--timeout：缺少值，須為 1 到 ${context.maxSeconds} 之間的整數秒數`
-              : `--lang：缺少值，須為下列其中之一：${context.languages.join("、")}`
+              : problem.flag === "--lang"
+              ? `--lang：缺少值，須為下列其中之一：${context.languages.join("、")}`
+              : problem.flag === "--format"
+              ? `--format：缺少值，須為下列其中之一：${context.formats.join("、")}`
+              : `${problem.flag}：缺少值，須為 ${range(context, problem.flag)}`
           case "TakesNoValue":
             return `${problem.flag}：此選項不接受任何值，卻收到了 '${problem.value}'`
           case "NotAProvider":
             return `--provider：'${problem.value}' 不是可查詢的平台；須為下列其中之一：${context.providers.join("、")}`
-          case "NotSeconds":
-            return `--timeout：'${problem.value}' 不是整數秒數`
-          case "SecondsOutOfRange":
-            return `--timeout：'${problem.value}' 超出範圍；須為 1 到 ${context.maxSeconds} 秒`
+          case "NotANumber":
+            return `${problem.flag}：'${problem.value}' 不是 ${range(context, problem.flag)}`
+          case "OutOfRange":
+            return `${problem.flag}：'${problem.value}' 超出範圍；須為 ${range(context, problem.flag)}`
+          case "NotAFormat":
+            return `--format：'${problem.value}' 不是可用的格式；須為下列其中之一：${context.formats.join("、")}`
+          case "Conflict":
+            return `${problem.flag} 與 ${problem.other} 不能同時使用`
           case "NotALanguage":
             return `--lang：'${problem.value}' 不是支援的語言；須為下列其中之一：${context.languages.join("、")}`
         }

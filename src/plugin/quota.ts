@@ -3,6 +3,8 @@ import { type Lang, langFromEnvironment, LOCALES, parseLang } from "../i18n/inde
 import { Providers } from "../providers/registry.js"
 import { doctor } from "../doctor/doctor.js"
 import { renderDoctorText } from "../render/doctor.js"
+import { History } from "../history/History.js"
+import { pacesFor } from "../history/insight.js"
 import { renderText } from "../render/text.js"
 import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../run.js"
 import { platform } from "../services/Platform.js"
@@ -13,7 +15,7 @@ import { findProvider } from "../services/QuotaProvider.js"
  * which Bun implements), built on first use and disposed with the plugin. Loaded lazily by the entry.
  */
 export const makeQuota = () => {
-  const runtime = ManagedRuntime.make(layer.pipe(Layer.provideMerge(platform)))
+  const runtime = ManagedRuntime.make(Layer.merge(layer, History.layer).pipe(Layer.provideMerge(platform)))
 
   /**
    * The report as text, for the names asked (ids, names or aliases; none means all), in `lang` when it names a
@@ -37,7 +39,9 @@ export const makeQuota = () => {
         if (unknown.length > 0) return words.cli.unknownProvider(unknown, providers.map((p) => p.id))
         const only = requested.map((name) => findProvider(providers, name)!.id)
         const result = yield* run({ only, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS })
-        return renderText(result, { lang: chosen, color: false }).trimEnd()
+        // The same history as the CLI's: the tool's answers add to it, and show pace from it.
+        const paces = yield* pacesFor(result, { record: true })
+        return renderText(result, { lang: chosen, color: false, paces }).trimEnd()
       }),
       signal === undefined ? undefined : { signal }
     ).catch((error: unknown) => {

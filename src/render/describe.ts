@@ -33,7 +33,8 @@ export const windowLabel = (lang: Lang, id: string, window: Window): string => {
   return parts.length > 0 ? parts.join(" · ") : locale.report.usage
 }
 
-export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array<string> => {
+/** The account's warnings: limits reached, overage, and each window from `warnAt` percent used (`--warn-at`). */
+export const warningsOf = (lang: Lang, id: string, report: AccountReport, warnAt: number = WARN_AT_PERCENT): Array<string> => {
   const locale = LOCALES[lang]
   return [
     ...report.notes.flatMap((note) =>
@@ -44,7 +45,7 @@ export const warningsOf = (lang: Lang, id: string, report: AccountReport): Array
         : []
     ),
     ...report.windows
-      .filter((window) => window.unlimited !== true && window.usedPercent >= WARN_AT_PERCENT)
+      .filter((window) => window.unlimited !== true && window.usedPercent >= warnAt)
       .map((window) => locale.report.highUsage(windowLabel(lang, id, window), locale.percent(window.usedPercent)))
   ]
 }

@@ -1,5 +1,8 @@
 import type { Lang } from "../i18n/index.js"
 import type { JsonProvider, JsonReport } from "../schema/json.js"
+import { paceKey, type Paces } from "../history/insight.js"
+import type { Pace } from "../history/pace.js"
+import type { JsonPace } from "../schema/json.js"
 import { remainingPercent, type RunResult, windowKey } from "../schema/report.js"
 import { describeError, errorTag, nameOf, notesOf, warningsOf, windowLabel } from "./describe.js"
 
@@ -7,7 +10,11 @@ import { describeError, errorTag, nameOf, notesOf, warningsOf, windowLabel } fro
 const hundredths = (value: number) => Math.round(value * 100) / 100
 
 /** The `--json` contract (version 1, see src/schema/json.ts): words in `lang`, everything else stable. */
-export const toJson = (result: RunResult, lang: Lang): JsonReport => {
+export const toJson = (
+  result: RunResult,
+  lang: Lang,
+  options: { readonly warnAt?: number; readonly paces?: Paces } = {}
+): JsonReport => {
   const now = result.generatedAt.getTime()
   return {
     version: 1,
@@ -52,9 +59,10 @@ export const toJson = (result: RunResult, lang: Lang): JsonReport => {
           limit: window.limit,
           unit: window.unit,
           ...(window.unlimited === true ? { unlimited: true as const } : {}),
-          ...(window.currency === undefined ? {} : { currency: window.currency })
+          ...(window.currency === undefined ? {} : { currency: window.currency }),
+          ...paceJson(options.paces?.get(paceKey(outcome.id, outcome.accountKey, windowKey(window))))
         })),
-        warnings: warningsOf(lang, outcome.id, report),
+        warnings: warningsOf(lang, outcome.id, report, options.warnAt),
         notes: notesOf(lang, outcome.name, report),
         error: null
       }
@@ -66,3 +74,23 @@ export const toJson = (result: RunResult, lang: Lang): JsonReport => {
     }))
   }
 }
+
+/** A window's `pace` (an addition, still version 1): present only when the history says where it is heading. */
+const paceJson = (pace: Pace | undefined): { readonly pace?: JsonPace } =>
+  pace === undefined
+    ? {}
+    : {
+      pace: pace._tag === "RunsOut"
+        ? {
+          status: "runsOut",
+          runsOutInSeconds: Math.round(pace.inSeconds),
+          resetInSeconds: Math.round(pace.resetInSeconds),
+          percentPerHour: hundredths(pace.percentPerHour)
+        }
+        : {
+          status: "onPace",
+          atResetPercent: hundredths(pace.atResetPercent),
+          resetInSeconds: Math.round(pace.resetInSeconds),
+          percentPerHour: hundredths(pace.percentPerHour)
+        }
+    }

@@ -1,7 +1,8 @@
 import { eastAsianWidth } from "get-east-asian-width"
 import { type Lang, LOCALES } from "../i18n/index.js"
 import type { Locale } from "../i18n/Locale.js"
-import { remainingPercent, type RunResult } from "../schema/report.js"
+import { paceKey, type Paces } from "../history/insight.js"
+import { remainingPercent, type RunResult, WARN_AT_PERCENT, windowKey } from "../schema/report.js"
 import { describeError, nameOf, notesOf, span, warningsOf, windowLabel } from "./describe.js"
 
 /**
@@ -21,6 +22,12 @@ export interface RenderOptions {
    * the plugin does not (inside OpenCode there is no `mystatus` command to run).
    */
   readonly suggestDoctor?: boolean
+  /** Used percent from which a window is a warning and its bar red (`--warn-at`; default WARN_AT_PERCENT). */
+  readonly warnAt?: number
+  /** Each window's pace from the history (src/history/insight.ts); a window without one shows none. */
+  readonly paces?: Paces
+  /** `--watch`: providers shown from an earlier answer (they asked to wait), with when that answer came (epoch ms). */
+  readonly stale?: ReadonlyMap<string, number>
 }
 
 const BAR_WIDTH = 20
@@ -165,6 +172,7 @@ const fitRow = (
 }
 
 export const renderText = (result: RunResult, options: RenderOptions): string => {
+  const warnAt = options.warnAt ?? WARN_AT_PERCENT
   const locale = LOCALES[options.lang]
   const m = locale.report
   const now = result.generatedAt.getTime()
@@ -184,11 +192,17 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
     return (notConfigured.length > 0 ? notConfigured.join("\n") : renderNothingConfigured(m, result, width)) + suggestion + "\n"
   }
 
-  const sections = reported.map(({ id, name, report }) => {
-    const header = draw([
-      { text: name, style: "bold" },
-      { text: [report.account, report.plan].filter((part) => part !== null).map((part) => ` · ${part}`).join("") }
-    ])
+  const sections = reported.map(({ accountKey, id, name, report }) => {
+    const answeredAt = options.stale?.get(id)
+    const header = [
+      draw([
+        { text: name, style: "bold" },
+        { text: [report.account, report.plan].filter((part) => part !== null).map((part) => ` · ${part}`).join("") }
+      ]),
+      ...(answeredAt === undefined
+        ? []
+        : block(plain("  "), m.stale(span(locale, (now - answeredAt) / 1000)), 4, width, (line) => paint("dim", line)))
+    ].join("\n")
     const rows = report.windows.map((window) => {
       const left = remainingPercent(window)
       // A spending limit reads as money, never as a bare count: what is left of it, and what was spent.
@@ -203,7 +217,7 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         label: windowLabel(options.lang, id, window),
         // What remains, 0 to 1 of the bar; unlimited is a full bar.
         fill: window.unlimited === true ? 1 : Math.min(100, Math.max(0, left)) / 100,
-        tone: (window.unlimited === true ? "cyan" : left <= 20 ? "red" : left <= 50 ? "yellow" : "green") as Style,
+        tone: (window.unlimited === true ? "cyan" : window.usedPercent >= warnAt ? "red" : left <= 50 ? "yellow" : "green") as Style,
         left: window.unlimited === true
           ? m.unlimited
           : left < 0
@@ -248,11 +262,20 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
       return draw(pieces)
     })
     if (lines.length === 0) lines.push(...block(plain("  "), m.noWindows, 4, width, (line) => paint("dim", line)))
-    const warnings = warningsOf(options.lang, id, report).flatMap((w) =>
+    const warnings = warningsOf(options.lang, id, report, warnAt).flatMap((w) =>
       block({ plain: "  ⚠ ", painted: `  ${paint("yellow", "⚠")} ` }, w, 4, width, (line) => paint("yellow", line))
     )
+    const paces = report.windows.flatMap((window) => {
+      const pace = options.paces?.get(paceKey(id, accountKey, windowKey(window)))
+      if (pace === undefined) return []
+      const said = pace._tag === "RunsOut"
+        ? m.paceRunsOut(span(locale, pace.inSeconds), span(locale, pace.resetInSeconds))
+        : m.onPace(locale.percent(pace.atResetPercent))
+      const tone: Style = pace._tag === "RunsOut" ? "yellow" : "dim"
+      return block({ plain: "  ↗ ", painted: `  ${paint(tone, "↗")} ` }, m.failure(windowLabel(options.lang, id, window), said), 4, width)
+    })
     const notes = notesOf(options.lang, name, report).flatMap((n) => block(plain("  "), n, 4, width))
-    return [header, ...lines, ...warnings, ...notes].join("\n")
+    return [header, ...lines, ...warnings, ...paces, ...notes].join("\n")
   })
 
   if (notConfigured.length > 0) sections.push(notConfigured.join("\n"))

@@ -18,9 +18,31 @@ export const JsonWindow = Schema.Struct({
   /** Present (and true) only for a window without a limit. */
   unlimited: Schema.optional(Schema.Literal(true)),
   /** An addition (still version 1): present only when `used` and `limit` are money, its ISO 4217 code (`"USD"`). */
-  currency: Schema.optional(Schema.String)
+  currency: Schema.optional(Schema.String),
+  /** An addition (still version 1): where the window is heading at the rate the history shows; absent: too early. */
+  pace: Schema.optional(Schema.suspend(() => JsonPace))
 })
 export type JsonWindow = typeof JsonWindow.Type
+
+/**
+ * `runsOut`: 100% is reached in `runsOutInSeconds`, before the reset; `onPace`: the reset comes first, with about
+ * `atResetPercent` used. `percentPerHour`: the rate since the window's first sample.
+ */
+export const JsonPace = Schema.Union(
+  Schema.Struct({
+    status: Schema.Literal("runsOut"),
+    runsOutInSeconds: Schema.Number,
+    resetInSeconds: Schema.Number,
+    percentPerHour: Schema.Number
+  }),
+  Schema.Struct({
+    status: Schema.Literal("onPace"),
+    atResetPercent: Schema.Number,
+    resetInSeconds: Schema.Number,
+    percentPerHour: Schema.Number
+  })
+)
+export type JsonPace = typeof JsonPace.Type
 
 export const JsonError = Schema.Struct({
   tag: Schema.String,

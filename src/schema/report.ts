@@ -161,7 +161,8 @@ export const windowLength = (seconds: number): WindowLength =>
     ? { _tag: "Hours", count: seconds / 3600 }
     : { _tag: "Minutes", count: Math.round(seconds / 60) }
 
-const lengthKey = (length: WindowLength): string => {
+/** A length's stable short name: `5h`, `daily`, `weekly`, `monthly`, `14d` (the status-bar line shows it too). */
+export const lengthKey = (length: WindowLength): string => {
   switch (length._tag) {
     case "Daily":
       return "daily"

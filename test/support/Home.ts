@@ -17,7 +17,12 @@ export interface Home {
   readonly write: (relative: string, content: string | object) => string
   readonly authJson: (entries: object) => string
   readonly snapshot: () => ReadonlyMap<string, { readonly content: string; readonly mtimeMs: number }>
+  /** mystatus's own files written in this home (cache, history), absolute paths. */
+  readonly ownFiles: () => ReadonlyArray<string>
 }
+
+/** Where mystatus keeps its own files under a HOME without XDG variables: `~/.cache/mystatus`, `~/.local/state/mystatus`. */
+const OWN_DIRS = [join(".cache", "mystatus"), join(".local", "state", "mystatus")]
 
 export const makeHome = (): Home & { readonly remove: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), "mystatus-home-"))
@@ -27,6 +32,7 @@ export const makeHome = (): Home & { readonly remove: () => void } => {
     writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2))
     return file
   }
+  const isOwn = (file: string) => OWN_DIRS.some((own) => file.startsWith(join(dir, own) + "/"))
   const files = (folder: string): Array<string> =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? files(join(folder, entry.name)) : [join(folder, entry.name)]
@@ -35,8 +41,13 @@ export const makeHome = (): Home & { readonly remove: () => void } => {
     dir,
     write,
     authJson: (entries) => write(AUTH_JSON, entries),
+    // Every file but mystatus's own (its cache and history, which are ours to write): the credentials must be
+    // byte for byte as they were. `ownFiles` lists the others, for tests that check them.
     snapshot: () =>
-      new Map(files(dir).map((file) => [file, { content: readFileSync(file, "utf8"), mtimeMs: statSync(file).mtimeMs }])),
+      new Map(
+        files(dir).filter((file) => !isOwn(file)).map((file) => [file, { content: readFileSync(file, "utf8"), mtimeMs: statSync(file).mtimeMs }])
+      ),
+    ownFiles: () => files(dir).filter(isOwn),
     remove: () => rmSync(dir, { recursive: true, force: true })
   }
 }
