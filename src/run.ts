@@ -1,5 +1,5 @@
 import { FileSystem } from "@effect/platform"
-import { Clock, Duration, Effect, Layer, Option, Request } from "effect"
+import { Clock, Deferred, Duration, Effect, Layer, Option, Request } from "effect"
 import { Timeout } from "./schema/errors.js"
 import { type NotConfigured, type Outcome, remainingPercent, type RunResult } from "./schema/report.js"
 import { Providers } from "./providers/registry.js"
@@ -22,6 +22,9 @@ const EXISTS_AT_LEAST = Duration.millis(200)
 
 /** Accounts of one provider asked at once: Google users can have dozens, and each waits on the network, not the CPU. */
 const ACCOUNT_CONCURRENCY = 64
+
+/** The longest chains' head start is at most this: a leader slow to read its credentials must not hold the rest. */
+const HEAD_START = Duration.millis(20)
 
 /**
  * The whole job: every selected provider at once, each account under its own timeout, then every outcome kept
@@ -55,8 +58,10 @@ const job = (options: RunOptions): Effect.Effect<RunResult, never, Providers | A
           Effect.timeoutFail({ duration, onTimeout: () => new Timeout({ provider: provider.id, seconds }) })
         ))
 
-    const ask = (provider: QuotaProvider): Effect.Effect<ReadonlyArray<Outcome> | "notConfigured"> =>
+    /** `started` runs once the accounts are known (or failed), as their queries begin. */
+    const ask = (provider: QuotaProvider, started: Effect.Effect<unknown>): Effect.Effect<ReadonlyArray<Outcome> | "notConfigured"> =>
       bounded(provider, provider.accounts).pipe(
+        Effect.ensuring(Effect.fork(Effect.zipRight(Effect.yieldNow(), started))),
         Effect.flatMap((accounts): Effect.Effect<ReadonlyArray<Outcome> | "notConfigured"> =>
           accounts.length === 0 ? Effect.succeed("notConfigured") : Effect.forEach(accounts, (account) =>
             bounded(provider, account.query).pipe(
@@ -84,13 +89,24 @@ const job = (options: RunOptions): Effect.Effect<RunResult, never, Providers | A
         )
       )
 
-    // All at once, but the longest chains of requests first: the CPU is one thread, and the slowest answer is the
-    // one the report waits for. Outcomes keep the providers' order.
-    const started = [...providers].sort((a, b) => b.roundTrips - a.roundTrips)
+    // All at once, but the longest chains of requests (Google's token, then its quota) get a head start: the CPU is
+    // one thread, and the report waits for the slowest answer. The others start once the leaders' credentials are read
+    // and their first requests under way (at most HEAD_START later), and their answers, which come sooner, no longer
+    // queue ahead of the leaders' first answer. Outcomes keep the providers' order.
+    const longest = Math.max(1, ...providers.map((provider) => provider.roundTrips))
+    const leaders = longest > 1 ? providers.filter((provider) => provider.roundTrips === longest) : []
+    const away = yield* Deferred.make<void>()
+    const lead = (provider: QuotaProvider) =>
+      ask(provider, Deferred.succeed(away, undefined))
+    const follow = (provider: QuotaProvider) =>
+      Deferred.await(away).pipe(Effect.timeout(HEAD_START), Effect.ignore, Effect.zipRight(ask(provider, Effect.void)))
+    if (leaders.length === 0) yield* Deferred.succeed(away, undefined)
     const answers = new Map(
-      yield* Effect.forEach(started, (provider) => Effect.map(ask(provider), (o) => [provider, o] as const), {
-        concurrency: "unbounded"
-      })
+      yield* Effect.forEach(
+        providers,
+        (provider) => Effect.map(leaders.includes(provider) ? lead(provider) : follow(provider), (o) => [provider, o] as const),
+        { concurrency: "unbounded" }
+      )
     )
     const outcomes = providers.flatMap((provider) => {
       const answer = answers.get(provider)

@@ -21,6 +21,8 @@ export const SAMPLE_EVERY_MS = 5 * 60_000
  */
 export const pacesFor = (result: RunResult, options: { readonly record: boolean }): Effect.Effect<Paces, never, History> =>
   Effect.gen(function*() {
+    // Nothing reported, nothing to record or pace: the history is not even opened (the cold path of an empty home).
+    if (!result.outcomes.some((outcome) => outcome._tag === "Reported")) return new Map()
     const history = yield* History
     const now = result.generatedAt.getTime()
     const past = yield* history.read.pipe(Effect.orElseSucceed((): ReadonlyArray<Sample> => []))
