@@ -3,6 +3,7 @@
 //   dist/cli.cjs                      the `mystatus` bin: a small loader (src/cli/bin.cjs) that runs
 //   dist/cli-bundle.cjs (+ .cache)    the CLI, with V8's code cache for it, made here by running it once
 //   dist/plugin/index.js              the OpenCode plugin: a tiny entry plus a lazily imported chunk
+//   dist/tui/index.js                 the OpenCode TUI module (sidebar, toasts): the same shape
 //   dist/lib/index.js, dist/types/    the library for other Effect programs: ESM, dependencies left to the user
 // esbuild: fast, already in the tree under tsx, ESM/CJS output with code splitting and aliases, no config file.
 //
@@ -61,6 +62,27 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   // Bundled CommonJS dependencies may call require() for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" }
+})
+
+// The OpenCode TUI module (tui.json): a tiny entry plus its program as a second bundle, imported in the background.
+// The entry imports OpenCode's own @opentui/solid and solid-js, which OpenCode maps to its bundled copies when it
+// loads the plugin (they are not our dependencies). In the real OpenCode 1.18.33 a minified entry failed to load
+// (silently: "Cannot find module '@opentui/solid'" when imported by hand) and the same entry unminified loads; why
+// was not found. So the entry stays unminified (3 KB) and the program, which imports nothing of OpenCode's, is minified.
+await build({
+  ...common,
+  minify: false,
+  entryPoints: { index: "src/tui/index.ts" },
+  format: "esm",
+  outdir: join(dist, "tui"),
+  external: ["@opentui/solid", "solid-js", "./model.js"]
+})
+await build({
+  ...common,
+  entryPoints: { model: "src/tui/model.ts" },
+  format: "esm",
+  outdir: join(dist, "tui"),
   banner: { js: "import { createRequire as __createRequire } from \"node:module\"; const require = __createRequire(import.meta.url);" }
 })
 

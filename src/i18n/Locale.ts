@@ -94,6 +94,12 @@ export interface ReportWords {
   readonly stale: (span: string) => string
   /** `--watch` on a terminal, under the report: when it asks again, and when the shown answer came (HH:MM:SS). */
   readonly watchFooter: (next: string, last: string) => string
+  /** OpenCode's sidebar: a platform that failed, in a few words pointing at the full report. */
+  readonly sidebarFailed: string
+  /** OpenCode's toast when a window crosses the warning threshold: `left` as `percent` words it. */
+  readonly toastLow: (name: string, window: string, left: string) => string
+  /** OpenCode's toast when a window is used up; `reset` from `duration`, or null when the platform gives none. */
+  readonly toastOut: (name: string, window: string, reset: string | null) => string
   readonly fixPrefix: string
   readonly nothingConfigured: string
   readonly supportedAccounts: string

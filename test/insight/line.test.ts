@@ -2,48 +2,15 @@ import { describe, expect, it } from "@effect/vitest"
 import { parseCommandLine } from "../../src/cli/args.js"
 import { renderLine } from "../../src/render/line.js"
 import { renderText } from "../../src/render/text.js"
-import { HttpError, Timeout } from "../../src/schema/errors.js"
-import type { Outcome, RunResult, Window } from "../../src/schema/report.js"
+import type { Outcome } from "../../src/schema/report.js"
 import { exitCode } from "../../src/run.js"
 import { runCli } from "../support/cli.js"
 import { startFakeServer } from "../support/FakeServer.js"
 import { baseUrlEnv, happyRoutes, seedHome } from "../support/fixtures.js"
 import { makeHome } from "../support/Home.js"
+import { failed, HOUR, NOW, reported, result, window } from "../support/results.js"
 
 /** `--format line`, `--warn-at`, `--fail-under` and their exit codes, on results built by hand. */
-
-const NOW = Date.parse("2026-11-25T10:00:00Z")
-const HOUR = 3600
-
-const window = (usedPercent: number, overrides: Partial<Window> = {}): Window => ({
-  scope: null,
-  windowSeconds: 5 * HOUR,
-  usedPercent,
-  resetsAt: new Date(NOW + HOUR * 1000),
-  used: null,
-  limit: null,
-  unit: null,
-  ...overrides
-})
-
-const reported = (id: string, name: string, windows: ReadonlyArray<Window>, accountKey = "a"): Outcome => ({
-  _tag: "Reported",
-  id,
-  name,
-  accountKey,
-  report: { account: accountKey, plan: null, windows, notes: [] }
-})
-
-const failed = (id: string, name: string): Outcome => ({
-  _tag: "Failed",
-  id,
-  name,
-  account: null,
-  accountKey: null,
-  error: new Timeout({ provider: id, seconds: 10 })
-})
-
-const result = (outcomes: ReadonlyArray<Outcome>): RunResult => ({ generatedAt: new Date(NOW), outcomes, sources: [], notConfigured: [] })
 
 const line = (outcomes: ReadonlyArray<Outcome>, options: { color?: boolean; warnAt?: number; lang?: "en" | "fr" } = {}) =>
   renderLine(result(outcomes), { lang: options.lang ?? "en", color: options.color ?? false, warnAt: options.warnAt ?? 80 })
@@ -171,4 +138,3 @@ describe("thresholds and exit codes", () => {
   })
 })
 
-void HttpError
