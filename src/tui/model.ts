@@ -41,33 +41,43 @@ export const makeSidebarModel = () => {
     Layer.mergeAll(layer, History.layer, ResultCache.layer).pipe(Layer.provideMerge(platform))
   )
 
-  /** The selection's result: from the cache when young enough, else asked, 429s honoured and recorded. */
+  /**
+   * The selection's result: from the cache when young enough, else asked. A platform that answered 429 with
+   * Retry-After is not asked before then; meanwhile, and on the refusal itself, its last good answer is kept.
+   */
   const resultFor = (only: ReadonlyArray<string>, maxAgeSeconds: number) =>
     Effect.gen(function*() {
       const cache = yield* ResultCache
-      const hit = yield* cache.get(only, maxAgeSeconds)
-      if (Option.isSome(hit)) return { result: hit.value.result, fresh: false }
       const now = yield* Clock.currentTimeMillis
+      const previous = yield* cache.get(only, ANY_AGE_SECONDS)
+      if (Option.isSome(previous) && now - previous.value.at < maxAgeSeconds * 1000) {
+        return { result: previous.value.result, fresh: false }
+      }
       const waiting = yield* cache.notBefore
       const exclude = [...waiting.keys()].filter((id) => only.length === 0 || only.includes(id))
       const asked = yield* run({ only, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, exclude })
+      const refused = new Set<string>()
       for (const outcome of asked.outcomes) {
         if (
           outcome._tag === "Failed" && outcome.error._tag === "HttpError" && outcome.error.status === 429 &&
           outcome.error.retryAfterSeconds !== undefined
-        ) yield* cache.setNotBefore(outcome.id, now + outcome.error.retryAfterSeconds * 1000)
+        ) {
+          refused.add(outcome.id)
+          yield* cache.setNotBefore(outcome.id, now + outcome.error.retryAfterSeconds * 1000)
+        }
       }
-      let result: RunResult = asked
-      if (exclude.length > 0) {
-        const previous = yield* cache.get(only, ANY_AGE_SECONDS)
-        const order = (yield* Providers).map((provider) => provider.id)
-        const kept = Option.match(previous, {
-          onNone: () => [],
-          onSome: ({ result }) => result.outcomes.filter((outcome) => exclude.includes(outcome.id))
-        })
-        const outcomes = [...asked.outcomes, ...kept].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
-        result = { ...asked, outcomes }
+      const earlier = Option.match(previous, { onNone: () => [], onSome: ({ result }) => result.outcomes })
+      const lastGood = (id: string) => {
+        const outcomes = earlier.filter((outcome) => outcome.id === id)
+        return outcomes.length > 0 && outcomes.every((outcome) => outcome._tag === "Reported") ? outcomes : []
       }
+      const kept = new Set([...exclude, ...[...refused].filter((id) => lastGood(id).length > 0)])
+      const order = (yield* Providers).map((provider) => provider.id)
+      const outcomes = [
+        ...asked.outcomes.filter((outcome) => !kept.has(outcome.id)),
+        ...[...kept].flatMap((id) => (exclude.includes(id) ? earlier.filter((outcome) => outcome.id === id) : lastGood(id)))
+      ].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
+      const result: RunResult = { ...asked, outcomes }
       yield* cache.set(only, result)
       return { result, fresh: true }
     })
