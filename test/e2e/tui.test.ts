@@ -17,6 +17,7 @@ import { startTui } from "./Tui.js"
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url))
 const TUI = fileURLToPath(new URL("../../dist/tui/index.js", import.meta.url))
+const SERVER = pathToFileURL(fileURLToPath(new URL("../../dist/plugin/index.js", import.meta.url))).href
 
 let opencode: string
 let llm: FakeLlm
@@ -44,9 +45,12 @@ afterAll(async () => {
   for (const undo of cleanup.splice(0)) await undo()
 })
 
-/** An isolated OpenCode home with the TUI module in tui.json, and `auth` as OpenCode's credentials. */
-const session = (auth: object | null, options: object = {}) => {
-  const { env, home, workdir } = makeOpencodeHome({ plugin: null, llmBaseUrl: llm.baseUrl })
+/**
+ * An isolated OpenCode home with the TUI module in tui.json, and `auth` as OpenCode's credentials; with `server`, the
+ * server plugin in opencode.json too and a model that calls its tool.
+ */
+const session = (auth: object | null, options: object = {}, server?: { readonly plugin: string; readonly llm: FakeLlm }) => {
+  const { env, home, workdir } = makeOpencodeHome({ plugin: server?.plugin ?? null, llmBaseUrl: (server?.llm ?? llm).baseUrl })
   cleanup.push(home.remove)
   if (auth !== null) home.write(AUTH_JSON, auth)
   home.write(".config/opencode/tui.json", {
@@ -120,6 +124,25 @@ describe("the TUI module in the real OpenCode", () => {
       expect(screen).not.toMatch(/failed: see \/mystatus|█░|░░░/)
       // No toast of ours (its title is "mystatus"; the home's path may contain the word too).
       expect(screen).not.toMatch(/┃\s+mystatus\s+┃/)
+    } finally {
+      await tui.quit()
+    }
+  }, 120_000)
+
+  it("with the server plugin installed too: the model's mystatus tool answers in the TUI, beside the sidebar", async () => {
+    const toolLlm = await startFakeLlm("mystatus")
+    cleanup.push(() => toolLlm.close())
+    zaiUsed = 85
+    const { tui } = session({ "zai-coding-plan": ZAI_ENTRY }, {}, { plugin: SERVER, llm: toolLlm })
+    try {
+      await tui.waitFor(/Ask anything/, 60_000)
+      tui.type("check my quota")
+      tui.type("\r")
+      const screen = await tui.waitFor(/Tool said:/)
+      expect(sidebar(screen)).toMatch(/Z\.ai █░░░░░ 15%/)
+      const toolResults = toolLlm.requests.flatMap((request) => (request.messages ?? []).filter((m) => m.role === "tool"))
+      expect(toolResults.length).toBeGreaterThan(0)
+      expect(JSON.stringify(toolResults)).toContain("Z.ai · 5b1e****Z7QX")
     } finally {
       await tui.quit()
     }
