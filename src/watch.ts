@@ -3,6 +3,9 @@ import { Providers } from "./providers/registry.js"
 import type { Outcome, RunResult } from "./schema/report.js"
 import { run, type RunOptions } from "./run.js"
 
+/** The longest a Retry-After is honoured: a day, as the result cache's back-off. */
+const MAX_WAIT_SECONDS = 86400
+
 /** One report of `--watch`, and what the face needs to show with it. */
 export interface Frame {
   readonly result: RunResult
@@ -26,6 +29,8 @@ export const watch = <R>(
     const order = (yield* Providers).map((provider) => provider.id)
     /** Each provider's last answer in which every account reported, and when it came. */
     const lastGood = new Map<string, { readonly outcomes: ReadonlyArray<Outcome>; readonly at: number }>()
+    /** Each provider's last answer whatever it was (the 429 itself, for one that never answered well). */
+    const lastSeen = new Map<string, ReadonlyArray<Outcome>>()
     const waitUntil = new Map<string, number>()
 
     while (true) {
@@ -41,22 +46,30 @@ export const watch = <R>(
             ? [o.error.retryAfterSeconds]
             : []
         )
-        if (retry.length > 0) waitUntil.set(id, now + Math.max(...retry) * 1000)
+        // A Retry-After far off (a skewed clock, a bad header) must not silence a provider for the whole watch.
+        if (retry.length > 0) waitUntil.set(id, now + Math.min(Math.max(...retry), MAX_WAIT_SECONDS) * 1000)
         if (outcomes.every((o) => o._tag === "Reported")) lastGood.set(id, { outcomes, at: now })
+        lastSeen.set(id, outcomes)
       }
 
       // A provider waiting out its Retry-After, or refused with one just now, shows its last good answer if it has one.
       const stale = new Map<string, number>()
       const shown = new Map(byProvider)
+      // One that never answered well shows its last answer (the 429 itself), not nothing.
       for (const [id, until] of waitUntil) {
+        if (until <= now) continue
         const good = lastGood.get(id)
-        if (until <= now || good === undefined || good.at === now) continue
+        if (good === undefined || good.at === now) {
+          if (!shown.has(id) && lastSeen.has(id)) shown.set(id, [...lastSeen.get(id)!])
+          continue
+        }
         shown.set(id, [...good.outcomes])
         stale.set(id, good.at)
       }
       const outcomes = order.flatMap((id) => shown.get(id) ?? [])
       const nextAt = now + options.intervalSeconds * 1000
       yield* draw({ result: { ...fresh, outcomes }, stale, nextAt })
-      yield* Effect.sleep(Duration.seconds(options.intervalSeconds))
+      // The next round starts at `nextAt`, as the footer says, however long this one took.
+      yield* Effect.flatMap(Clock.currentTimeMillis, (after) => Effect.sleep(Duration.millis(Math.max(0, nextAt - after))))
     }
   })

@@ -186,6 +186,12 @@ export const parseCommandLine = (
     }
   }
   if (json && format !== undefined && format !== "json") fail({ _tag: "Conflict", flag: "--json", other: `--format ${format}` })
+  // --watch never exits by itself and always asks afresh: a threshold's exit code and the cache have no place in it.
+  if (numbers["--watch"] !== undefined) {
+    for (const [given, flag] of [[numbers["--fail-under"], "--fail-under"], [numbers["--max-age"], "--max-age"], [fresh ? 0 : undefined, "--fresh"]] as const) {
+      if (given !== undefined) fail({ _tag: "Conflict", flag: "--watch", other: flag })
+    }
+  }
 
   const timeoutSeconds = numbers["--timeout"] ?? defaultTimeoutSeconds
   if (problem !== undefined) return { _tag: "Invalid", problem: safe(problem), lang }

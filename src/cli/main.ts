@@ -119,19 +119,22 @@ const main: Effect.Effect<
               paces,
               ...(stale === undefined ? {} : { stale })
             }).trimEnd()
-        // The line has no room for pace: it is not read from the history there (status bars run it every few seconds).
-        const pacesOf = (result: RunResult, record: boolean) =>
-          command.format === "line" && !record
+        // The line has no room for pace: the history is only written there (status bars run it every few seconds).
+        const pacesOf = (result: RunResult, record: boolean, earlier: ReadonlySet<string> = new Set()) =>
+          command.format === "line" && !(record && command.history)
             ? Effect.succeed<Paces>(new Map())
-            : pacesFor(result, { record: record && command.history }).pipe(
+            : pacesFor(result, { record: record && command.history, earlier }).pipe(
               Effect.map((paces): Paces => (command.format === "line" ? new Map() : paces))
             )
 
         if (command.watchSeconds !== null) {
           const intervalSeconds = command.watchSeconds
+          // A reader that goes away (`mystatus --watch | head`) ends the watch quietly.
+          yield* Effect.sync(() => process.stdout.on("error", () => process.exit(0)))
           return yield* watch({ only: command.only, timeoutSeconds: command.timeoutSeconds, intervalSeconds }, (frame) =>
             Effect.gen(function*() {
-              const body = render(frame.result, yield* pacesOf(frame.result, true), frame.stale)
+              const earlier = new Set(frame.stale.keys())
+              const body = render(frame.result, yield* pacesOf(frame.result, true, earlier), frame.stale)
               const footer = LOCALES[lang].report.watchFooter(clock(frame.nextAt), clock(frame.result.generatedAt.getTime()))
               // On a terminal the report is drawn again in place (cursor home, screen cleared); elsewhere each report
               // follows the last, a blank line between them.
@@ -149,7 +152,9 @@ const main: Effect.Effect<
           : yield* run({ only: command.only, timeoutSeconds: command.timeoutSeconds })
         // Kept for the status bars' `--format line` (and any run given --max-age) to reuse.
         if (Option.isNone(cached) && (command.format === "line" || command.maxAgeSeconds > 0)) yield* cache.set(command.only, result)
-        const text = render(result, yield* pacesOf(result, Option.isNone(cached)))
+        // An answer from the cache is shown as of now: its resets count down from this moment, not from when it came.
+        const shown = Option.isSome(cached) ? { ...result, generatedAt: new Date(yield* Clock.currentTimeMillis) } : result
+        const text = render(shown, yield* pacesOf(result, Option.isNone(cached)))
         return { to: "stdout", code: exitCode(result, command.failUnder), text: `${text}\n` }
       }
       case "Doctor": {

@@ -19,7 +19,14 @@ export const SAMPLE_EVERY_MS = 5 * 60_000
  * fresh answer; not one from the cache). A history that cannot be read or written is no pace, never a failure of the
  * report.
  */
-export const pacesFor = (result: RunResult, options: { readonly record: boolean }): Effect.Effect<Paces, never, History> =>
+export const pacesFor = (
+  result: RunResult,
+  options: {
+    readonly record: boolean
+    /** Providers shown from an earlier answer (a 429's wait): neither recorded nor paced as if read now. */
+    readonly earlier?: ReadonlySet<string>
+  }
+): Effect.Effect<Paces, never, History> =>
   Effect.gen(function*() {
     // Nothing reported, nothing to record or pace: the history is not even opened (the cold path of an empty home).
     if (!result.outcomes.some((outcome) => outcome._tag === "Reported")) return new Map()
@@ -30,13 +37,14 @@ export const pacesFor = (result: RunResult, options: { readonly record: boolean 
     for (const sample of past) latest.set(paceKey(sample.provider, sample.account, sample.window), sample.at)
     if (options.record) {
       const due = samplesOf(result, now).filter((sample) =>
+        options.earlier?.has(sample.provider) !== true &&
         now - (latest.get(paceKey(sample.provider, sample.account, sample.window)) ?? -Infinity) >= SAMPLE_EVERY_MS
       )
       if (due.length > 0) yield* history.append(due).pipe(Effect.ignore)
     }
     const paces = new Map<string, Pace>()
     for (const outcome of result.outcomes) {
-      if (outcome._tag !== "Reported") continue
+      if (outcome._tag !== "Reported" || options.earlier?.has(outcome.id) === true) continue
       for (const window of outcome.report.windows) {
         if (window.unlimited === true) continue
         const key = windowKey(window)

@@ -53,8 +53,8 @@ const settingsOf = (options: Readonly<Record<string, unknown>> | undefined): Set
 }
 
 const minRefreshSeconds = () => {
-  const forced = Number(process.env.MYSTATUS_TUI_MIN_REFRESH_SECONDS)
-  return Number.isFinite(forced) && forced >= 0 ? forced : REFRESH_SECONDS
+  const forced = process.env.MYSTATUS_TUI_MIN_REFRESH_SECONDS?.trim() ?? ""
+  return /^\d+$/.test(forced) ? Number(forced) : REFRESH_SECONDS
 }
 
 const tui: TuiPlugin = async (api: TuiPluginApi, options) => {
@@ -77,7 +77,8 @@ const tui: TuiPlugin = async (api: TuiPluginApi, options) => {
       const snapshot = await (await load()).refresh({
         ...settings,
         maxAgeSeconds: minRefreshSeconds(),
-        shownFor: (key) => api.kv.get<number | null | undefined>(`${KV_PREFIX}${key}`, undefined)
+        // Kept as { period }: OpenCode's kv gives a stored null back as absent.
+        shownFor: (key) => api.kv.get<{ readonly period: number | null } | undefined>(`${KV_PREFIX}${key}`, undefined)?.period
       })
       configured = snapshot.configured
       setLines(snapshot.lines)
@@ -90,7 +91,7 @@ const tui: TuiPlugin = async (api: TuiPluginApi, options) => {
           duration: TOAST_MS
         })
       }
-      for (const toast of snapshot.toasts) api.kv.set(`${KV_PREFIX}${toast.key}`, toast.period)
+      for (const toast of snapshot.toasts) api.kv.set(`${KV_PREFIX}${toast.key}`, { period: toast.period })
     } catch {
       // The sidebar keeps what it showed; `/mystatus` and `mystatus doctor` say what is wrong.
     } finally {

@@ -51,7 +51,7 @@ export const makeSidebarModel = () => {
       const now = yield* Clock.currentTimeMillis
       const previous = yield* cache.get(only, ANY_AGE_SECONDS)
       if (Option.isSome(previous) && now - previous.value.at < maxAgeSeconds * 1000) {
-        return { result: previous.value.result, fresh: false }
+        return { result: previous.value.result, fresh: false, earlier: new Set<string>() }
       }
       const waiting = yield* cache.notBefore
       const exclude = [...waiting.keys()].filter((id) => only.length === 0 || only.includes(id))
@@ -79,7 +79,7 @@ export const makeSidebarModel = () => {
       ].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
       const result: RunResult = { ...asked, outcomes }
       yield* cache.set(only, result)
-      return { result, fresh: true }
+      return { result, fresh: true, earlier: kept }
     })
 
   const refresh = (options: RefreshOptions): Promise<Snapshot> =>
@@ -92,8 +92,8 @@ export const makeSidebarModel = () => {
       // Named platforms none of which is known: nothing to show, rather than every platform.
       if (options.providers.length > 0 && only.length === 0) return { configured: false, lines: [], toasts: [] }
       const lang: Lang = (options.lang === undefined ? undefined : parseLang(options.lang)) ?? (yield* langFromEnvironment)
-      const { fresh, result } = yield* resultFor(only, options.maxAgeSeconds)
-      const paces = yield* pacesFor(result, { record: fresh })
+      const { earlier, fresh, result } = yield* resultFor(only, options.maxAgeSeconds)
+      const paces = yield* pacesFor(result, { record: fresh, earlier })
       const words = { lang, warnAt: options.warnAt }
       return {
         configured: result.outcomes.length > 0,

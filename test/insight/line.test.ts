@@ -109,6 +109,9 @@ describe("thresholds and exit codes", () => {
     expect(parse(["--format", "xml"])).toMatchObject({ _tag: "Invalid", problem: { _tag: "NotAFormat" } })
     expect(parse(["--json", "--format", "line"])).toMatchObject({ _tag: "Invalid", problem: { _tag: "Conflict" } })
     expect(parse(["doctor", "--format", "line"])).toMatchObject({ _tag: "Invalid", problem: { _tag: "UnknownOption" } })
+    for (const other of [["--fail-under", "10"], ["--max-age", "5"], ["--fresh"]]) {
+      expect(parse(["--watch", ...other])).toMatchObject({ _tag: "Invalid", problem: { _tag: "Conflict", flag: "--watch", other: other[0] } })
+    }
   })
 
   it("from the built CLI: --format line, --fail-under's exit 3, a failure's exit 1 over it, errors in other languages", async () => {

@@ -30,6 +30,19 @@ const settle = (frames: Ref.Ref<ReadonlyArray<Frame>>, count: number) =>
     throw new Error(`no frame ${count}`)
   })
 
+/** The watch loop as the CLI runs it, in a throw-away home against the fake server, forked. */
+const inHome = (dir: string, url: string) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  effect.pipe(
+    Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(
+      NodeFileSystem.layer,
+      NodePath.layer,
+      NodeCommandExecutor.layer.pipe(Layer.provide(NodeFileSystem.layer)),
+      FetchHttpClient.layer
+    )))),
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ HOME: dir, ...baseUrlEnv(url) })))),
+    Effect.fork
+  )
+
 describe("--watch", () => {
   it.scoped("asks every interval; a 429 with Retry-After is not asked again before then, its last good answer shown stale", () =>
     Effect.gen(function*() {
@@ -56,16 +69,7 @@ describe("--watch", () => {
 
       const frames = yield* Ref.make<ReadonlyArray<Frame>>([])
       const fiber = yield* watch({ only: [], timeoutSeconds: 5, intervalSeconds: 60 }, (frame) =>
-        Ref.update(frames, (all) => [...all, frame])).pipe(
-          Effect.provide(layer.pipe(Layer.provideMerge(Layer.mergeAll(
-            NodeFileSystem.layer,
-            NodePath.layer,
-            NodeCommandExecutor.layer.pipe(Layer.provide(NodeFileSystem.layer)),
-            FetchHttpClient.layer
-          )))),
-          Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ HOME: home.dir, ...baseUrlEnv(server.url) })))),
-          Effect.fork
-        )
+        Ref.update(frames, (all) => [...all, frame])).pipe(inHome(home.dir, server.url))
       const kimiRequests = () => server.requests.filter((r) => r.path === KIMI_PATH).length
       const zaiRequests = () => server.requests.filter((r) => r.path.startsWith("/zai/")).length
 
@@ -105,6 +109,34 @@ describe("--watch", () => {
       frame = (yield* Ref.get(frames))[4]!
       expect(frame.stale.size).toBe(0)
       expect(frame.result.outcomes.every((o) => o._tag === "Reported")).toBe(true)
+      yield* Fiber.interrupt(fiber)
+    }))
+
+  it.scoped("a platform refused from its first round shows the refusal while it waits, rather than vanishing", () =>
+    Effect.gen(function*() {
+      const now = Date.now()
+      const server = yield* Effect.acquireRelease(
+        Effect.promise(() =>
+          startFakeServer({
+            ...happyRoutes(now),
+            [`GET ${KIMI_PATH}`]: { status: 429, headers: { "retry-after": "150" }, body: { error: { message: "slow down" } } }
+          })
+        ),
+        (s) => Effect.promise(() => s.close())
+      )
+      const home = makeHome()
+      yield* Effect.addFinalizer(() => Effect.sync(home.remove))
+      home.write(AUTH_JSON, { "kimi-for-coding": KIMI_ENTRY })
+      const frames = yield* Ref.make<ReadonlyArray<Frame>>([])
+      const fiber = yield* watch({ only: [], timeoutSeconds: 5, intervalSeconds: 60 }, (frame) =>
+        Ref.update(frames, (all) => [...all, frame])).pipe(inHome(home.dir, server.url))
+      yield* settle(frames, 1)
+      yield* TestClock.adjust("60 seconds")
+      yield* settle(frames, 2)
+      const second = (yield* Ref.get(frames))[1]!
+      expect(server.requests.filter((r) => r.path === KIMI_PATH)).toHaveLength(1)
+      expect(second.result.outcomes.map((o) => [o.id, o._tag])).toEqual([["kimi", "Failed"]])
+      expect(second.stale.size).toBe(0)
       yield* Fiber.interrupt(fiber)
     }))
 
