@@ -1,10 +1,7 @@
 import { Clock, Duration, Effect } from "effect"
 import { Providers } from "./providers/registry.js"
-import type { Outcome, RunResult } from "./schema/report.js"
+import { type Outcome, retryAfterOf, type RunResult } from "./schema/report.js"
 import { run, type RunOptions } from "./run.js"
-
-/** The longest a Retry-After is honoured: a day, as the result cache's back-off. */
-const MAX_WAIT_SECONDS = 86400
 
 /** One report of `--watch`, and what the face needs to show with it. */
 export interface Frame {
@@ -41,13 +38,8 @@ export const watch = <R>(
       const byProvider = new Map<string, Array<Outcome>>()
       for (const outcome of fresh.outcomes) byProvider.set(outcome.id, [...(byProvider.get(outcome.id) ?? []), outcome])
       for (const [id, outcomes] of byProvider) {
-        const retry = outcomes.flatMap((o) =>
-          o._tag === "Failed" && o.error._tag === "HttpError" && o.error.status === 429 && o.error.retryAfterSeconds !== undefined
-            ? [o.error.retryAfterSeconds]
-            : []
-        )
-        // A Retry-After far off (a skewed clock, a bad header) must not silence a provider for the whole watch.
-        if (retry.length > 0) waitUntil.set(id, now + Math.min(Math.max(...retry), MAX_WAIT_SECONDS) * 1000)
+        const retry = outcomes.flatMap((o) => retryAfterOf(o) ?? [])
+        if (retry.length > 0) waitUntil.set(id, now + Math.max(...retry) * 1000)
         if (outcomes.every((o) => o._tag === "Reported")) lastGood.set(id, { outcomes, at: now })
         lastSeen.set(id, outcomes)
       }

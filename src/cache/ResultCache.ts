@@ -5,7 +5,7 @@ import { absoluteDirFromEnv, homeDir } from "../services/Paths.js"
 import { readBounded } from "../services/Http.js"
 import { parseJsonText } from "../services/JsonText.js"
 import { fingerprint } from "../services/QuotaProvider.js"
-import { AccountReport, Outcome, RunResult, Window } from "../schema/report.js"
+import { AccountReport, MAX_RETRY_AFTER_SECONDS, Outcome, RunResult, Window } from "../schema/report.js"
 
 /**
  * A short-lived cache of whole runs, for status bars that ask every few seconds (`--max-age`), and the providers'
@@ -31,7 +31,7 @@ export const MAX_CACHE_BYTES = 1024 * 1024
 const FUTURE_TOLERANCE_MS = 60_000
 
 /** A back-off longer than this is not believed: a wrong clock or a bad Retry-After must not silence a provider for long. */
-export const MAX_BACK_OFF_MS = 24 * 60 * 60 * 1000
+export const MAX_BACK_OFF_MS = MAX_RETRY_AFTER_SECONDS * 1000
 
 /** A run read back from the cache, and when it was stored (epoch milliseconds). */
 export interface Cached {

@@ -91,7 +91,7 @@ export const fr: Locale = {
     stale: (span) => `Pas encore réinterrogée (la plateforme a demandé d'attendre)\u00a0: réponse obtenue il y a ${span}`,
     watchFooter: (next, last) => `Prochaine actualisation à ${next} · dernière réponse à ${last} · Ctrl-C pour arrêter`,
     sidebarFailed: "échec\u00a0: voir /mystatus",
-    toastLow: (name, window, left) => `${name} · ${window}\u00a0: plus que ${left} restants`,
+    toastLow: (name, window, left) => `${name} · ${window}\u00a0: il ne reste que ${left}`,
     toastOut: (name, window, reset) =>
       `${name} · ${window}\u00a0: quota épuisé${reset === null ? "" : `\u202f; réinitialisation dans ${reset}`}`,
     fixPrefix: "Solution\u00a0: ",

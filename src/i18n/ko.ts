@@ -67,7 +67,7 @@ export const ko: Locale = {
     watchFooter: (next, last) => `다음 새로 고침 ${next} · 마지막 응답 ${last} · Ctrl-C로 종료`,
     sidebarFailed: "조회 실패: /mystatus 참고",
     toastLow: (name, window, left) => `${name} · ${window}: ${left}만 남음`,
-    toastOut: (name, window, reset) => `${name} · ${window}: 모두 사용함${reset === null ? "" : ` (${reset} 후 초기화)`}`,
+    toastOut: (name, window, reset) => `${name} · ${window}: 할당량 소진${reset === null ? "" : ` (${reset} 후 초기화)`}`,
     fixPrefix: "해결 방법: ",
     nothingConfigured: "구성된 계정을 찾을 수 없습니다.",
     supportedAccounts: "mystatus는 각 도구에 이미 저장된 인증 정보를 읽습니다. 지원되는 계정 유형:",

@@ -33,6 +33,12 @@ export const windowLabel = (lang: Lang, id: string, window: Window): string => {
   return parts.length > 0 ? parts.join(" · ") : locale.report.usage
 }
 
+/** How a window's use reads, wherever it is coloured (a bar, the status-bar line, the sidebar): past the warning
+ * threshold, past half, or fine. */
+export type Tone = "ok" | "warn" | "error"
+export const toneOf = (window: Window, warnAt: number): Tone =>
+  window.usedPercent >= warnAt ? "error" : window.usedPercent >= 50 ? "warn" : "ok"
+
 /** The account's warnings: limits reached, overage, and each window from `warnAt` percent used (`--warn-at`). */
 export const warningsOf = (lang: Lang, id: string, report: AccountReport, warnAt: number = WARN_AT_PERCENT): Array<string> => {
   const locale = LOCALES[lang]

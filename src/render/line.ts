@@ -1,6 +1,7 @@
 import { type Lang, LOCALES } from "../i18n/index.js"
 import { lengthKey, remainingPercent, type RunResult, type Window, windowLength } from "../schema/report.js"
-import { nameOf } from "./describe.js"
+import { nameOf, toneOf } from "./describe.js"
+import { SGR, TONE_COLOR } from "./text.js"
 
 /**
  * `--format line`: one short line for a status bar (tmux, starship, waybar, i3blocks, a prompt), e.g.
@@ -25,7 +26,7 @@ export interface LineOptions {
 
 const SEPARATOR = " · "
 
-const paint = (color: boolean, code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text)
+const paint = (color: boolean, style: keyof typeof SGR, text: string) => (color ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text)
 
 /** The window that binds: the least left; unlimited ones only when nothing else is there. */
 export const tightest = (windows: ReadonlyArray<Window>): Window | undefined =>
@@ -46,7 +47,7 @@ export const renderLine = (result: RunResult, options: LineOptions): string => {
     const windows = outcomes.flatMap((outcome) => (outcome._tag === "Reported" ? outcome.report.windows : []))
     const binding = tightest(windows)
     if (binding === undefined) {
-      return outcomes.every((outcome) => outcome._tag === "Failed") ? `${name} ${paint(options.color, "31", "✗")}` : name
+      return outcomes.every((outcome) => outcome._tag === "Failed") ? `${name} ${paint(options.color, "red", "✗")}` : name
     }
     const which = binding.scope?._tag === "Named"
       ? binding.scope.name
@@ -56,7 +57,6 @@ export const renderLine = (result: RunResult, options: LineOptions): string => {
     const label = windows.length > 1 && which !== null ? `${name} ${which}` : name
     if (binding.unlimited === true) return `${label} ∞`
     const left = Math.max(0, remainingPercent(binding))
-    const tone = binding.usedPercent >= options.warnAt ? "31" : binding.usedPercent >= 50 ? "33" : "32"
-    return `${label} ${paint(options.color, tone, locale.percent(left))}`
+    return `${label} ${paint(options.color, TONE_COLOR[toneOf(binding, options.warnAt)], locale.percent(left))}`
   }).join(SEPARATOR)
 }

@@ -3,7 +3,7 @@ import { type Lang, LOCALES } from "../i18n/index.js"
 import type { Locale } from "../i18n/Locale.js"
 import { paceKey, type Paces } from "../history/insight.js"
 import { remainingPercent, type RunResult, WARN_AT_PERCENT, windowKey } from "../schema/report.js"
-import { describeError, nameOf, notesOf, span, warningsOf, windowLabel } from "./describe.js"
+import { describeError, nameOf, notesOf, span, type Tone, toneOf, warningsOf, windowLabel } from "./describe.js"
 
 /**
  * The report as text: a pure function of the run, the language, whether colour is wanted and the terminal's width.
@@ -34,7 +34,9 @@ const BAR_WIDTH = 20
 
 // ---- text
 
-const SGR = { bold: "1", dim: "2", red: "31", green: "32", yellow: "33", cyan: "36" } as const
+export const SGR = { bold: "1", dim: "2", red: "31", green: "32", yellow: "33", cyan: "36" } as const
+/** The colour of each tone (describe.ts `toneOf`). */
+export const TONE_COLOR = { ok: "green", warn: "yellow", error: "red" } as const satisfies Record<Tone, keyof typeof SGR>
 type Style = keyof typeof SGR
 
 /**
@@ -217,7 +219,7 @@ export const renderText = (result: RunResult, options: RenderOptions): string =>
         label: windowLabel(options.lang, id, window),
         // What remains, 0 to 1 of the bar; unlimited is a full bar.
         fill: window.unlimited === true ? 1 : Math.min(100, Math.max(0, left)) / 100,
-        tone: (window.unlimited === true ? "cyan" : window.usedPercent >= warnAt ? "red" : left <= 50 ? "yellow" : "green") as Style,
+        tone: (window.unlimited === true ? "cyan" : TONE_COLOR[toneOf(window, warnAt)]) as Style,
         left: window.unlimited === true
           ? m.unlimited
           : left < 0

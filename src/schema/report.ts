@@ -111,6 +111,16 @@ export const SourceStatus = Schema.Struct({
 })
 export type SourceStatus = typeof SourceStatus.Type
 
+/** A Retry-After is honoured at most this long: a skewed clock or a bad header must not silence a provider for long. */
+export const MAX_RETRY_AFTER_SECONDS = 86400
+
+/** How long an outcome asks not to be asked again: a 429 with Retry-After (capped), else undefined. */
+export const retryAfterOf = (outcome: Outcome): number | undefined =>
+  outcome._tag === "Failed" && outcome.error._tag === "HttpError" && outcome.error.status === 429 &&
+    outcome.error.retryAfterSeconds !== undefined
+    ? Math.min(outcome.error.retryAfterSeconds, MAX_RETRY_AFTER_SECONDS)
+    : undefined
+
 /** A provider the user asked for by name (`--provider`) that has no account here, and where it looked. */
 export const NotConfigured = Schema.Struct({
   id: Schema.String,

@@ -4,7 +4,7 @@ import { History } from "../history/History.js"
 import { pacesFor } from "../history/insight.js"
 import { type Lang, langFromEnvironment, parseLang } from "../i18n/index.js"
 import { Providers } from "../providers/registry.js"
-import type { RunResult } from "../schema/report.js"
+import { retryAfterOf, type RunResult } from "../schema/report.js"
 import { DEFAULT_TIMEOUT_SECONDS, layer, run } from "../run.js"
 import { platform } from "../services/Platform.js"
 import { findProvider } from "../services/QuotaProvider.js"
@@ -58,13 +58,10 @@ export const makeSidebarModel = () => {
       const asked = yield* run({ only, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, exclude })
       const refused = new Set<string>()
       for (const outcome of asked.outcomes) {
-        if (
-          outcome._tag === "Failed" && outcome.error._tag === "HttpError" && outcome.error.status === 429 &&
-          outcome.error.retryAfterSeconds !== undefined
-        ) {
-          refused.add(outcome.id)
-          yield* cache.setNotBefore(outcome.id, now + outcome.error.retryAfterSeconds * 1000)
-        }
+        const wait = retryAfterOf(outcome)
+        if (wait === undefined) continue
+        refused.add(outcome.id)
+        yield* cache.setNotBefore(outcome.id, now + wait * 1000)
       }
       const earlier = Option.match(previous, { onNone: () => [], onSome: ({ result }) => result.outcomes })
       const lastGood = (id: string) => {

@@ -1,7 +1,8 @@
 import { paceKey, type Paces } from "../history/insight.js"
 import { type Lang, LOCALES } from "../i18n/index.js"
-import { nameOf, span, windowLabel } from "../render/describe.js"
+import { nameOf, span, type Tone, toneOf, windowLabel } from "../render/describe.js"
 import { tightest } from "../render/line.js"
+import { truncate } from "../render/text.js"
 import { remainingPercent, type RunResult, windowKey } from "../schema/report.js"
 
 /**
@@ -12,14 +13,12 @@ import { remainingPercent, type RunResult, windowKey } from "../schema/report.js
  */
 export interface SidebarLine {
   readonly text: string
-  readonly tone: "ok" | "warn" | "error"
+  readonly tone: Tone
 }
 
 /** The sidebar is ~40 columns wide: the name is cut to leave room for the bar, the percent and the reset. */
 const NAME_WIDTH = 12
 const BAR_CELLS = 6
-
-const cut = (text: string, width: number) => ([...text].length <= width ? text : `${[...text].slice(0, width - 1).join("")}…`)
 
 export const sidebarLines = (
   result: RunResult,
@@ -31,7 +30,7 @@ export const sidebarLines = (
   const ids = [...new Set(result.outcomes.map((outcome) => outcome.id))]
   return ids.flatMap((id): ReadonlyArray<SidebarLine> => {
     const outcomes = result.outcomes.filter((outcome) => outcome.id === id)
-    const name = cut(nameOf(options.lang, outcomes[0]!), NAME_WIDTH)
+    const name = truncate(nameOf(options.lang, outcomes[0]!), NAME_WIDTH)
     const reported = outcomes.flatMap((outcome) =>
       outcome._tag === "Reported" ? outcome.report.windows.map((window) => ({ outcome, window })) : []
     )
@@ -50,7 +49,7 @@ export const sidebarLines = (
     const pace = owner._tag === "Reported" ? paces.get(paceKey(id, owner.accountKey, windowKey(binding))) : undefined
     return [{
       text: `${name} ${bar} ${locale.percent(left)}${reset}${pace?._tag === "RunsOut" ? " ↗" : ""}`,
-      tone: binding.usedPercent >= options.warnAt ? "error" : binding.usedPercent >= 50 ? "warn" : "ok"
+      tone: toneOf(binding, options.warnAt)
     }]
   })
 }
